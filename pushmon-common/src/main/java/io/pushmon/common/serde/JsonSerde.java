@@ -1,0 +1,63 @@
+package io.pushmon.common.serde;
+
+import java.io.IOException;
+import java.util.Map;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/** A Kafka serde for one record type, as JSON. A null value is a tombstone both ways. */
+public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+    private final Class<T> type;
+
+    public JsonSerde(Class<T> type) {
+        this.type = type;
+    }
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.writeValueAsBytes(data);
+        } catch (IOException e) {
+            throw new SerializationException("Cannot write " + type.getSimpleName() + " for topic " + topic, e);
+        }
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readValue(data, type);
+        } catch (IOException e) {
+            throw new SerializationException("Cannot read " + type.getSimpleName() + " from topic " + topic, e);
+        }
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        // Nothing to configure: the mapping is fixed.
+    }
+
+    @Override
+    public void close() {
+        // Holds no resources.
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return this;
+    }
+}

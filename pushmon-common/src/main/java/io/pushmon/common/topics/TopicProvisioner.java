@@ -1,0 +1,97 @@
+package io.pushmon.common.topics;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates pushmon's topics if they are missing and checks the ones that exist. Safe to run from every
+ * service at every start, concurrently: creation races end in {@link TopicExistsException}, which is
+ * success here.
+ */
+public final class TopicProvisioner {
+
+    private static final Logger LOG = Logger.getLogger(TopicProvisioner.class.getName());
+
+    private final int partitions;
+    private final short replicationFactor;
+
+    public TopicProvisioner(int partitions, short replicationFactor) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
+        }
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException("replication factor must be at least 1, was " + replicationFactor);
+        }
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+    }
+
+    /** Provisions every topic of {@link Topic} against the given bootstrap servers. */
+    public void provision(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+            provision(admin, EnumSet.allOf(Topic.class));
+        }
+    }
+
+    /** Provisions the given topics and verifies that co-partitioned topics agree on their partition count. */
+    public void provision(Admin admin, Collection<Topic> topics) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (Topic topic : topics) {
+                if (!existing.contains(topic.topicName())) {
+                    missing.add(new NewTopic(topic.topicName(), partitions, replicationFactor).configs(topic.configs()));
+                }
+            }
+            for (var entry : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    entry.getValue().get(30, TimeUnit.SECONDS);
+                    LOG.info(() -> "Created topic " + entry.getKey() + " with " + partitions + " partitions");
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            verifyCoPartitioning(admin, topics);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while provisioning topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not provision Kafka topics: " + e.getMessage(), e);
+        }
+    }
+
+    private void verifyCoPartitioning(Admin admin, Collection<Topic> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Set<String> joined = topics.stream().filter(Topic::coPartitioned).map(Topic::topicName)
+                .collect(Collectors.toSet());
+        if (joined.isEmpty()) {
+            return;
+        }
+        Map<String, TopicDescription> described = admin.describeTopics(joined).allTopicNames().get(30, TimeUnit.SECONDS);
+        Set<Integer> counts = described.values().stream().map(d -> d.partitions().size()).collect(Collectors.toSet());
+        if (counts.size() > 1) {
+            throw new IllegalStateException("Topics " + joined + " must have the same partition count but have "
+                    + described.values().stream().map(d -> d.name() + "=" + d.partitions().size())
+                            .collect(Collectors.joining(", ")));
+        }
+    }
+}
