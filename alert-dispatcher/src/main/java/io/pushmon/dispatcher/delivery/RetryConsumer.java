@@ -1,0 +1,87 @@
+package io.pushmon.dispatcher.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.jboss.logging.Logger;
+
+import io.pushmon.common.serde.JsonSerde;
+import io.pushmon.common.topics.Topic;
+import io.pushmon.dispatcher.kafka.TrackedConsumer;
+
+/**
+ * Reads {@code notification-retries} and makes each attempt when it is due. Retries that are not due yet wait
+ * in memory, not in the poll loop, so a retry due in ten minutes does not hold up one due now; their offsets
+ * are committed only after the attempt's outcome is durable, so a restart reads them again and keeps their
+ * due times. Sends have their own limit, apart from first attempts: a flood of retries to a broken receiver
+ * cannot take the slots fresh alerts need.
+ */
+public final class RetryConsumer extends TrackedConsumer {
+
+    private static final Logger LOG = Logger.getLogger(RetryConsumer.class);
+
+    private final Deliverer deliverer;
+    private final SendLimiter limiter;
+    private final Clock clock = Clock.systemUTC();
+    private final JsonSerde<ScheduledRetry> serde = new JsonSerde<>(ScheduledRetry.class);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pushmon-dispatcher-retry-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public RetryConsumer(String bootstrapServers, DispatcherConfig config, Deliverer deliverer) {
+        super("pushmon-dispatcher-retries", bootstrapServers, Topic.NOTIFICATION_RETRIES, config.retry().groupId(),
+                config.retry().maxHeld(), config.commitInterval(), Duration.ZERO);
+        this.deliverer = deliverer;
+        this.limiter = new SendLimiter(config.send().maxInFlight());
+    }
+
+    @Override
+    protected CompletionStage<Void> handle(ConsumerRecord<String, byte[]> record) {
+        ScheduledRetry retry;
+        try {
+            retry = serde.deserialize(record.topic(), record.value());
+        } catch (SerializationException e) {
+            LOG.warnf("Skipping unreadable retry %s-%d@%d", record.topic(), record.partition(), record.offset());
+            return CompletableFuture.completedFuture(null);
+        }
+        if (retry == null || retry.event() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        long waitMillis = Math.max(0, Duration.between(clock.instant(), retry.dueAt()).toMillis());
+        timer.schedule(() -> deliverer.deliverRetry(retry, limiter).whenComplete((ignored, error) -> {
+            if (error != null) {
+                done.completeExceptionally(error);
+            } else {
+                done.complete(null);
+            }
+        }), waitMillis, TimeUnit.MILLISECONDS);
+        return done;
+    }
+
+    /** The bound on this consumer's concurrent sends. */
+    public SendLimiter limiter() {
+        return limiter;
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        timer.shutdownNow();
+    }
+
+    @Override
+    public void halt() {
+        super.halt();
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,142 @@
+package io.pushmon.dispatcher.lifecycle;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pushmon.common.topics.TopicProvisioner;
+import io.pushmon.dispatcher.channelcache.ChannelCache;
+import io.pushmon.dispatcher.delivery.Deliverer;
+import io.pushmon.dispatcher.delivery.DispatcherConfig;
+import io.pushmon.dispatcher.delivery.EventConsumer;
+import io.pushmon.dispatcher.delivery.RetryConsumer;
+import io.pushmon.dispatcher.history.NotificationHistory;
+import io.pushmon.dispatcher.kafka.KafkaSettings;
+import io.pushmon.dispatcher.kafka.TopicSettings;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Starts the dispatcher in the order correctness needs: topics exist, then the channel cache is read to the
+ * end, and only then the consumers start (an event read before its channel is known would be skipped).
+ */
+@Singleton
+public class DispatcherLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(DispatcherLifecycle.class);
+
+    @Inject
+    KafkaSettings kafka;
+
+    @Inject
+    TopicSettings topics;
+
+    @Inject
+    DispatcherConfig config;
+
+    @Inject
+    ChannelCache channels;
+
+    @Inject
+    NotificationHistory history;
+
+    @Inject
+    Deliverer deliverer;
+
+    @Inject
+    MeterRegistry registry;
+
+    private volatile EventConsumer events;
+    private volatile RetryConsumer retries;
+    private volatile boolean stopping;
+    private Thread starter;
+
+    void onStart(@Observes StartupEvent startup) {
+        new TopicProvisioner(topics.partitions(), topics.replicationFactor()).provision(kafka.bootstrapServers());
+        channels.start();
+        history.start();
+        Gauge.builder("pushmon.delivery.in.flight", () -> inFlight(events) + inFlight(retries))
+                .description("Sends waiting for a receiver's answer").register(registry);
+        starter = new Thread(this::startConsumersWhenChannelsAreRead, "pushmon-dispatcher-starter");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void startConsumersWhenChannelsAreRead() {
+        try {
+            while (!stopping && !channels.awaitCaughtUp(Duration.ofSeconds(5))) {
+                LOG.info("Waiting for the channels topic to be read before consuming events");
+            }
+            synchronized (this) {
+                if (stopping) {
+                    return;
+                }
+                if (config.events().enabled()) {
+                    events = new EventConsumer(kafka.bootstrapServers(), config.events().groupId(), config,
+                            deliverer);
+                    events.start();
+                }
+                if (config.retry().enabled()) {
+                    retries = new RetryConsumer(kafka.bootstrapServers(), config, deliverer);
+                    retries.start();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent shutdown) {
+        synchronized (this) {
+            stopping = true;
+        }
+        starter.interrupt();
+        if (events != null) {
+            events.close();
+        }
+        if (retries != null) {
+            retries.close();
+        }
+        history.close();
+        channels.close();
+    }
+
+    /** Ready when the caches are read and the event consumer has joined its group. */
+    public boolean ready() {
+        return channels.caughtUp() && history.caughtUp()
+                && (!config.events().enabled() || (events != null && events.assigned()));
+    }
+
+    /** Alive unless a consumer or reader stopped on an error it cannot recover from. */
+    public boolean alive() {
+        return channels.healthy() && history.healthy() && (events == null || !events.failed())
+                && (retries == null || !retries.failed());
+    }
+
+    /** What readiness and liveness are made of, for the health endpoint. */
+    public Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("channelsRead", channels.caughtUp());
+        details.put("deliveryLogRead", history.caughtUp());
+        details.put("eventsAssigned", events != null && events.assigned());
+        details.put("eventsUnfinished", events == null ? 0 : events.unfinished());
+        details.put("retriesHeld", retries == null ? 0 : retries.unfinished());
+        return details;
+    }
+
+    private static int inFlight(EventConsumer consumer) {
+        return consumer == null ? 0 : consumer.limiter().inFlight();
+    }
+
+    private static int inFlight(RetryConsumer consumer) {
+        return consumer == null ? 0 : consumer.limiter().inFlight();
+    }
+}
