@@ -1,0 +1,58 @@
+package io.pushmon.dispatcher.channels;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the channel senders reach the outside world. */
+@ConfigMapping(prefix = "pushmon.channels")
+public interface ChannelsConfig {
+
+    /** Longest one send may take, from resolving the host to the receiver's last byte. */
+    @WithDefault("10s")
+    Duration requestTimeout();
+
+    /** Let tenant URLs point at loopback addresses (local runs and tests only). */
+    @WithDefault("false")
+    boolean allowLoopback();
+
+    /** Let tenant URLs point at private networks: 10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7. */
+    @WithDefault("false")
+    boolean allowPrivate();
+
+    /** User-Agent of every HTTP request. */
+    @WithDefault("pushmon-alert-dispatcher/1")
+    String userAgent();
+
+    /** Pooled connections per receiver host; more requests to one host wait for a free one. */
+    @WithDefault("20")
+    int maxConnectionsPerHost();
+
+    /** Telegram Bot API. */
+    Telegram telegram();
+
+    /** PagerDuty Events API v2. */
+    Pagerduty pagerduty();
+
+    /** ntfy. */
+    Ntfy ntfy();
+
+    interface Telegram {
+        /** Base URL of the Bot API; requests go to {base}/bot{token}/sendMessage. */
+        @WithDefault("https://api.telegram.org")
+        String apiBaseUrl();
+    }
+
+    interface Pagerduty {
+        /** The Events API v2 enqueue endpoint. */
+        @WithDefault("https://events.pagerduty.com/v2/enqueue")
+        String eventsUrl();
+    }
+
+    interface Ntfy {
+        /** Server used by channels that name none. */
+        @WithDefault("https://ntfy.sh")
+        String defaultServer();
+    }
+}

@@ -1,0 +1,60 @@
+package io.pushmon.dispatcher.channels;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.pushmon.common.model.ChannelDefinition;
+
+/**
+ * Slack incoming webhook ("Sending messages using incoming webhooks"): {@code text} as the notification
+ * fallback plus Block Kit {@code blocks} (header, section fields, context).
+ */
+@Singleton
+public class SlackSender implements ChannelSender {
+
+    /** Slack's limits: header text 150 characters, section field text 2000. */
+    private static final int HEADER_MAX = 150;
+    private static final int FIELD_MAX = 2000;
+
+    private final ChannelHttp http;
+
+    @Inject
+    public SlackSender(ChannelHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public String type() {
+        return "slack";
+    }
+
+    @Override
+    public CompletionStage<SendOutcome> send(Notification notification, ChannelDefinition channel) {
+        String url = SenderSupport.setting(channel, "url");
+        if (url == null) {
+            return SenderSupport.missing(channel, "url");
+        }
+        return http.postJson(url, payload(AlertText.of(notification)), Map.of(), List.of(), false);
+    }
+
+    static Map<String, Object> payload(AlertText text) {
+        String icon = text.down() ? ":red_circle: " : ":large_green_circle: ";
+        List<Map<String, Object>> fields = text.fields().stream()
+                .map(f -> Map.<String, Object>of("type", "mrkdwn", "text",
+                        SenderSupport.truncate("*" + f.label() + "*\n" + SenderSupport.slack(f.value()), FIELD_MAX)))
+                .toList();
+        return Map.of(
+                "text", SenderSupport.slack(text.summary()),
+                "blocks", List.of(
+                        Map.of("type", "header", "text", Map.of("type", "plain_text", "emoji", true,
+                                "text", SenderSupport.truncate(icon + text.title(), HEADER_MAX))),
+                        Map.of("type", "section", "fields", fields),
+                        Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn",
+                                "text", SenderSupport.slack("pushmon · monitor " + text.event().monitorId()
+                                        + " · incident #" + text.event().incident()))))));
+    }
+}
