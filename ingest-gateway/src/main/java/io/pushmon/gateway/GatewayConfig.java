@@ -1,0 +1,68 @@
+package io.pushmon.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The gateway's own settings, under {@code pushmon.*}. */
+@ConfigMapping(prefix = "pushmon")
+public interface GatewayConfig {
+
+    /** Base URL clients reach this gateway at; push URLs handed out by the API start with it. */
+    @WithDefault("http://127.0.0.1:8080")
+    String publicUrl();
+
+    /** Read-write API key the tenant {@code default} gets at startup (env PUSHMON_API_KEY); none when unset. */
+    Optional<String> apiKey();
+
+    /** Topic creation and producing. */
+    Kafka kafka();
+
+    /** The push endpoint. */
+    Push push();
+
+    /** Tick records on {@code heartbeats}. */
+    Ticks ticks();
+
+    /** Topic creation and producing. */
+    interface Kafka {
+
+        /** Partitions of every topic when this service creates it. */
+        @WithDefault("12")
+        int partitions();
+
+        /** Replicas of every topic when this service creates it. */
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** How long a write may wait for the broker's acknowledgement before the caller gets a 503. */
+        @WithDefault("5s")
+        Duration produceTimeout();
+    }
+
+    /** The push endpoint. */
+    interface Push {
+
+        /** Addresses or CIDR ranges of proxies whose X-Forwarded-For is believed; none by default. */
+        Optional<List<String>> trustedProxies();
+
+        /** Retry-After sent with a 503 when Kafka did not acknowledge a write. */
+        @WithDefault("5s")
+        Duration retryAfter();
+
+        /** User-Agent headers are cut to this many characters before they are stored. */
+        @WithDefault("256")
+        int maxUserAgentLength();
+    }
+
+    /** Tick records on {@code heartbeats}. */
+    interface Ticks {
+
+        /** Time between two rounds of ticks (one tick per partition per round). */
+        @WithDefault("1s")
+        Duration interval();
+    }
+}

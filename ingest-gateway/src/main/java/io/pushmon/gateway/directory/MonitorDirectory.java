@@ -1,0 +1,64 @@
+package io.pushmon.gateway.directory;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.common.serde.PushmonSerdes;
+import io.pushmon.common.topics.Topic;
+import io.pushmon.gateway.kafka.KafkaClients;
+import io.pushmon.gateway.kafka.KafkaConnection;
+
+/** Every monitor, from the {@code monitors} topic, by id and by push token. */
+@ApplicationScoped
+public class MonitorDirectory {
+
+    private static final Comparator<MonitorDefinition> BY_NAME = Comparator
+            .comparing((MonitorDefinition m) -> m.name().toLowerCase(Locale.ROOT))
+            .thenComparing(MonitorDefinition::id);
+
+    private final CompactedTopicCache<MonitorDefinition> cache;
+
+    @Inject
+    public MonitorDirectory(KafkaConnection connection) {
+        cache = new CompactedTopicCache<>(Topic.MONITORS, PushmonSerdes.monitor(),
+                KafkaClients.cacheConsumerConfigs(connection.bootstrapServers(), "pushmon-gateway-monitors"),
+                monitor -> monitor.pushToken() == null ? List.of() : List.of(monitor.pushToken()));
+    }
+
+    public Optional<MonitorDefinition> find(String id) {
+        return cache.get(id);
+    }
+
+    /** The monitor a push token belongs to. */
+    public Optional<MonitorDefinition> findByToken(String pushToken) {
+        return cache.getByIndex(pushToken);
+    }
+
+    /** The tenant's monitors by name, then id. */
+    public List<MonitorDefinition> forTenant(String tenantId) {
+        return cache.values().stream().filter(m -> tenantId.equals(m.tenantId())).sorted(BY_NAME).toList();
+    }
+
+    /** Makes a write this gateway made visible at once; {@code monitor} null for a deletion. */
+    public void applyWritten(String id, RecordMetadata written, MonitorDefinition monitor) {
+        cache.applyWritten(id, written, monitor);
+    }
+
+    CompactedTopicCache<MonitorDefinition> cache() {
+        return cache;
+    }
+
+    @PreDestroy
+    void stop() {
+        cache.close();
+    }
+}

@@ -1,0 +1,109 @@
+package io.pushmon.gateway.errors;
+
+import java.util.Comparator;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.pushmon.gateway.GatewayConfig;
+import io.pushmon.gateway.kafka.KafkaUnavailableException;
+
+/**
+ * Turns every failure into a JSON answer. Nothing here logs a request URI: on the push path it holds the
+ * push token.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    private final long retryAfterSeconds;
+
+    @Inject
+    public ErrorMappers(GatewayConfig config) {
+        this.retryAfterSeconds = Math.max(1, config.push().retryAfter().toSeconds());
+    }
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e) {
+        return answer(e.status().getStatusCode(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response kafkaUnavailable(KafkaUnavailableException e) {
+        LOG.warn(e.getMessage());
+        return unavailable(retryAfterSeconds);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        String message = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
+                .map(ConstraintViolation::getMessage).distinct().collect(Collectors.joining("; "));
+        return answer(400, message.isEmpty() ? "invalid request" : message);
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e) {
+        return answer(400, describe(e));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return answer(400, describe(json));
+        }
+        int status = e.getResponse().getStatus();
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        return answer(status, reason == null || reason.isBlank() ? "HTTP " + status : reason.toLowerCase());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.errorf(e, "Unexpected failure: %s", e.getClass().getName());
+        return answer(500, "internal error");
+    }
+
+    /** The answer when Kafka did not acknowledge a write: retry later, nothing was recorded. */
+    public static Response unavailable(long retryAfterSeconds) {
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
+                .entity(ApiError.of("not recorded: the event log did not acknowledge the write in time; retry later"))
+                .build();
+    }
+
+    private static Response answer(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(message)).build();
+    }
+
+    static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "'";
+        }
+        if (e instanceof JsonParseException) {
+            return "malformed JSON";
+        }
+        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            String field = ((JsonMappingException) e).getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return field.isEmpty() ? "request body has the wrong shape" : "field '" + field + "' has the wrong type";
+        }
+        return "malformed JSON";
+    }
+}

@@ -1,0 +1,124 @@
+package io.pushmon.gateway.monitors;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.gateway.GatewayConfig;
+import io.pushmon.gateway.tenants.CallerTenant;
+import io.smallrye.common.annotation.Blocking;
+
+/** {@code /api/monitors}: the caller's tenant's push monitors. */
+@Path("/api/monitors")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "monitors", description = "Push monitors of the caller's tenant")
+@SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An API key: Authorization: Bearer <key>")
+@SecurityRequirement(name = "apiKey")
+@APIResponse(responseCode = "401", description = "No valid API key")
+@APIResponse(responseCode = "403", description = "A read-only key tried to change something")
+@Blocking
+public class MonitorResource {
+
+    private static final String BODY_REQUIRED = "a JSON body is required";
+
+    @Inject
+    MonitorService monitors;
+
+    @Inject
+    CallerTenant caller;
+
+    @Inject
+    GatewayConfig config;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a monitor", description = "Answers 201 with the push token and URL.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid body; the message names the field")
+    public Response create(@Valid @NotNull(message = BODY_REQUIRED) MonitorRequest request) {
+        MonitorView created = view(monitors.create(caller.tenantId(), request));
+        return Response.created(URI.create("/api/monitors/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "List monitors", description = "Sorted by name, then id.")
+    public List<MonitorView> list() {
+        return monitors.list(caller.tenantId()).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a monitor")
+    @APIResponse(responseCode = "404", description = "No such monitor in the caller's tenant")
+    public MonitorView get(@PathParam("id") String id) {
+        return view(monitors.get(caller.tenantId(), id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a monitor's settings", description = "Keeps id, token, paused and createdAt.")
+    @APIResponse(responseCode = "404", description = "No such monitor in the caller's tenant")
+    public MonitorView replace(@PathParam("id") String id,
+            @Valid @NotNull(message = BODY_REQUIRED) MonitorRequest request) {
+        return view(monitors.replace(caller.tenantId(), id, request));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @ResponseStatus(204)
+    @Operation(summary = "Delete a monitor", description = "Its push token answers 404 at once.")
+    @APIResponse(responseCode = "404", description = "No such monitor in the caller's tenant")
+    public void delete(@PathParam("id") String id) {
+        monitors.delete(caller.tenantId(), id);
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @Operation(summary = "Pause a monitor", description = "No deadline and no alert until resumed; pushes are "
+            + "still recorded and answered {\"ok\":true,\"paused\":true}.")
+    public MonitorView pause(@PathParam("id") String id) {
+        return view(monitors.pause(caller.tenantId(), id));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Resume a monitor", description = "The deadline re-arms from now (updatedAt).")
+    public MonitorView resume(@PathParam("id") String id) {
+        return view(monitors.resume(caller.tenantId(), id));
+    }
+
+    @POST
+    @Path("/{id}/token")
+    @Operation(summary = "Rotate the push token", description = "The old token answers 404 at once.")
+    public MonitorView rotateToken(@PathParam("id") String id) {
+        return view(monitors.rotateToken(caller.tenantId(), id));
+    }
+
+    private MonitorView view(MonitorDefinition monitor) {
+        return MonitorView.of(monitor, config.publicUrl(), !caller.readOnly());
+    }
+}

@@ -1,0 +1,138 @@
+package io.pushmon.gateway.monitors;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.common.serde.JsonSerde;
+import io.pushmon.common.serde.PushmonSerdes;
+import io.pushmon.common.topics.Topic;
+import io.pushmon.gateway.directory.ChannelDirectory;
+import io.pushmon.gateway.directory.MonitorDirectory;
+import io.pushmon.gateway.errors.ApiException;
+import io.pushmon.gateway.kafka.RecordWriter;
+import io.pushmon.gateway.push.PushTokens;
+
+/**
+ * Monitor definitions of a tenant. Every change is written to {@code monitors} and, once acknowledged,
+ * applied to this gateway's directory, so the push endpoint sees it at once. Changes to one monitor are
+ * serialised within this gateway; the lock stripes keep that cheap.
+ */
+@ApplicationScoped
+public class MonitorService {
+
+    private static final int STRIPES = 64;
+
+    private final MonitorDirectory monitors;
+    private final ChannelDirectory channels;
+    private final RecordWriter writer;
+    private final JsonSerde<MonitorDefinition> serde = PushmonSerdes.monitor();
+    private final Object[] locks = new Object[STRIPES];
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    public MonitorService(MonitorDirectory monitors, ChannelDirectory channels, RecordWriter writer) {
+        this.monitors = monitors;
+        this.channels = channels;
+        this.writer = writer;
+        for (int i = 0; i < STRIPES; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    public MonitorDefinition create(String tenantId, MonitorRequest request) {
+        List<String> channelIds = checkChannels(tenantId, request.channelIdsOrNone());
+        Instant now = now();
+        MonitorDefinition monitor = new MonitorDefinition(UUID.randomUUID().toString(), tenantId,
+                request.name(), PushTokens.generate(), request.timeoutSeconds(), request.graceOrDefault(), false,
+                channelIds, now, now);
+        return write(monitor);
+    }
+
+    public List<MonitorDefinition> list(String tenantId) {
+        return monitors.forTenant(tenantId);
+    }
+
+    /** The tenant's monitor; another tenant's monitor is as unknown as a missing one. */
+    public MonitorDefinition get(String tenantId, String id) {
+        return monitors.find(id).filter(m -> m.tenantId().equals(tenantId))
+                .orElseThrow(() -> ApiException.notFound("no monitor with this id"));
+    }
+
+    public MonitorDefinition replace(String tenantId, String id, MonitorRequest request) {
+        List<String> channelIds = checkChannels(tenantId, request.channelIdsOrNone());
+        return change(tenantId, id, m -> new MonitorDefinition(m.id(), m.tenantId(), request.name(), m.pushToken(),
+                request.timeoutSeconds(), request.graceOrDefault(), m.paused(), channelIds, m.createdAt(), now()));
+    }
+
+    public MonitorDefinition pause(String tenantId, String id) {
+        return change(tenantId, id, m -> m.paused() ? m : withPaused(m, true));
+    }
+
+    /** Resumes; the new {@code updatedAt} is the time the processor re-arms the deadline from. */
+    public MonitorDefinition resume(String tenantId, String id) {
+        return change(tenantId, id, m -> m.paused() ? withPaused(m, false) : m);
+    }
+
+    /** A new push token; the old one answers 404 from now on. */
+    public MonitorDefinition rotateToken(String tenantId, String id) {
+        return change(tenantId, id, m -> new MonitorDefinition(m.id(), m.tenantId(), m.name(), PushTokens.generate(),
+                m.timeoutSeconds(), m.graceSeconds(), m.paused(), m.channelIds(), m.createdAt(), now()));
+    }
+
+    /** Writes a tombstone: the monitor and its token are gone at once. */
+    public void delete(String tenantId, String id) {
+        synchronized (lock(id)) {
+            get(tenantId, id);
+            RecordMetadata written = writer.sendAndWait(new ProducerRecord<>(Topic.MONITORS.topicName(), id, null));
+            monitors.applyWritten(id, written, null);
+        }
+    }
+
+    private MonitorDefinition change(String tenantId, String id, UnaryOperator<MonitorDefinition> update) {
+        synchronized (lock(id)) {
+            MonitorDefinition current = get(tenantId, id);
+            MonitorDefinition updated = update.apply(current);
+            return updated == current ? current : write(updated);
+        }
+    }
+
+    private MonitorDefinition withPaused(MonitorDefinition m, boolean paused) {
+        return new MonitorDefinition(m.id(), m.tenantId(), m.name(), m.pushToken(), m.timeoutSeconds(),
+                m.graceSeconds(), paused, m.channelIds(), m.createdAt(), now());
+    }
+
+    private List<String> checkChannels(String tenantId, List<String> channelIds) {
+        for (String channelId : channelIds) {
+            if (channels.find(channelId).filter(c -> c.tenantId().equals(tenantId)).isEmpty()) {
+                throw ApiException.badRequest("unknown channel in channelIds: " + channelId);
+            }
+        }
+        return channelIds;
+    }
+
+    private MonitorDefinition write(MonitorDefinition monitor) {
+        RecordMetadata written = writer.sendAndWait(new ProducerRecord<>(Topic.MONITORS.topicName(), monitor.id(),
+                serde.serialize(Topic.MONITORS.topicName(), monitor)));
+        monitors.applyWritten(monitor.id(), written, monitor);
+        return monitor;
+    }
+
+    private Object lock(String id) {
+        return locks[Math.floorMod(id.hashCode(), STRIPES)];
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

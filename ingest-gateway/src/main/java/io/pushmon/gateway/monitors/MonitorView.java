@@ -1,0 +1,30 @@
+package io.pushmon.gateway.monitors;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.pushmon.common.model.MonitorDefinition;
+
+/**
+ * A monitor as the API shows it. Read-only keys get it without {@code pushToken} and {@code pushUrl}: the
+ * token would let them write heartbeats.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MonitorView(String id, String name, String pushToken, String pushUrl, long timeoutSeconds,
+        long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt) {
+
+    static MonitorView of(MonitorDefinition monitor, String publicUrl, boolean withToken) {
+        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        return new MonitorView(monitor.id(), monitor.name(), withToken ? monitor.pushToken() : null,
+                withToken ? base + "/api/push/" + monitor.pushToken() : null, monitor.timeoutSeconds(),
+                monitor.graceSeconds(), monitor.paused(), monitor.channelIds(), monitor.createdAt(),
+                monitor.updatedAt());
+    }
+
+    @Override
+    public String toString() {
+        return "MonitorView[id=" + id + ", name=" + name + "]";
+    }
+}

@@ -1,0 +1,49 @@
+package io.pushmon.gateway.push;
+
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** Pushes by outcome, and how long Kafka takes to acknowledge them. */
+@ApplicationScoped
+public class PushMetrics {
+
+    /** How a push ended; the tag value of {@code pushmon_push_requests_total}. */
+    public enum Outcome {
+        RECORDED, RECORDED_PAUSED, BAD_REQUEST, UNKNOWN_TOKEN, UNAVAILABLE;
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final MeterRegistry registry;
+    private final Timer acked;
+    private final Timer failed;
+
+    @Inject
+    public PushMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.acked = produceTimer(registry, "acked");
+        this.failed = produceTimer(registry, "failed");
+    }
+
+    void count(Outcome outcome) {
+        Counter.builder("pushmon.push.requests").description("Push requests by outcome")
+                .tag("outcome", outcome.tag()).register(registry).increment();
+    }
+
+    void produced(long startNanos, boolean acknowledged) {
+        (acknowledged ? acked : failed).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static Timer produceTimer(MeterRegistry registry, String result) {
+        return Timer.builder("pushmon.push.produce").description("Time from sending a heartbeat to Kafka's answer")
+                .tag("result", result).publishPercentileHistogram().register(registry);
+    }
+}

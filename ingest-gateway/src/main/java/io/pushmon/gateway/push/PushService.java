@@ -1,0 +1,96 @@
+package io.pushmon.gateway.push;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import io.pushmon.common.model.Heartbeat;
+import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.common.serde.JsonSerde;
+import io.pushmon.common.serde.PushmonSerdes;
+import io.pushmon.common.topics.Topic;
+import io.pushmon.gateway.GatewayConfig;
+import io.pushmon.gateway.directory.MonitorDirectory;
+import io.pushmon.gateway.errors.ApiException;
+import io.pushmon.gateway.kafka.RecordWriter;
+import io.pushmon.gateway.push.PushMetrics.Outcome;
+import io.smallrye.mutiny.Uni;
+
+/** Turns a push into a heartbeat record keyed by monitor id, and answers once Kafka acknowledged it. */
+@ApplicationScoped
+public class PushService {
+
+    private final MonitorDirectory monitors;
+    private final RecordWriter writer;
+    private final PushMetrics metrics;
+    private final ClientAddressResolver addresses;
+    private final int maxUserAgentLength;
+    private final JsonSerde<Heartbeat> serde = PushmonSerdes.heartbeat();
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    public PushService(MonitorDirectory monitors, RecordWriter writer, PushMetrics metrics, GatewayConfig config) {
+        this.monitors = monitors;
+        this.writer = writer;
+        this.metrics = metrics;
+        this.addresses = new ClientAddressResolver(config.push().trustedProxies().orElse(List.of()));
+        this.maxUserAgentLength = config.push().maxUserAgentLength();
+    }
+
+    /**
+     * Validates, looks up and records a push.
+     *
+     * @param request what arrived over HTTP
+     * @return the answer, once the heartbeat is acknowledged; fails with a 4xx {@link ApiException} for a
+     *         bad or unknown push, or with a KafkaUnavailableException when it was not recorded
+     */
+    public Uni<PushAnswer> accept(PushRequest request) {
+        long receivedAt = clock.millis();
+        MonitorDefinition monitor;
+        PushParameters parameters;
+        try {
+            if (!PushTokens.hasValidShape(request.token())) {
+                throw ApiException.badRequest("the push token has the wrong shape: expected " + PushTokens.LENGTH
+                        + " characters of A-Z, a-z, 0-9, '-' and '_'");
+            }
+            parameters = PushParameters.parse(request.rawQuery(), request.formBody());
+            monitor = monitors.findByToken(request.token())
+                    .orElseThrow(() -> ApiException.notFound("no monitor has this push token"));
+        } catch (ApiException e) {
+            metrics.count(e.status().getStatusCode() == 404 ? Outcome.UNKNOWN_TOKEN : Outcome.BAD_REQUEST);
+            return Uni.createFrom().failure(e);
+        }
+        Heartbeat heartbeat = Heartbeat.push(parameters.status(), parameters.msg(), parameters.value(),
+                addresses.resolve(request.peerAddress(), request.forwardedFor()),
+                truncate(request.userAgent()), receivedAt);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topic.HEARTBEATS.topicName(), monitor.id(),
+                serde.serialize(Topic.HEARTBEATS.topicName(), heartbeat));
+        boolean paused = monitor.paused();
+        long sentAt = System.nanoTime();
+        return Uni.createFrom().completionStage(() -> writer.send(record))
+                .onItem().transform(metadata -> {
+                    metrics.produced(sentAt, true);
+                    metrics.count(paused ? Outcome.RECORDED_PAUSED : Outcome.RECORDED);
+                    return paused ? PushAnswer.RECORDED_WHILE_PAUSED : PushAnswer.RECORDED;
+                })
+                .onFailure().invoke(error -> {
+                    metrics.produced(sentAt, false);
+                    metrics.count(Outcome.UNAVAILABLE);
+                });
+    }
+
+    private String truncate(String userAgent) {
+        if (userAgent == null || userAgent.length() <= maxUserAgentLength) {
+            return userAgent;
+        }
+        int end = maxUserAgentLength;
+        if (Character.isHighSurrogate(userAgent.charAt(end - 1))) {
+            end--;
+        }
+        return userAgent.substring(0, end);
+    }
+}

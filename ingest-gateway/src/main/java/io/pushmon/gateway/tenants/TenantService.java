@@ -1,0 +1,111 @@
+package io.pushmon.gateway.tenants;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import io.pushmon.common.model.TenantDefinition;
+import io.pushmon.common.model.TenantDefinition.ApiKey;
+import io.pushmon.common.serde.JsonSerde;
+import io.pushmon.common.serde.PushmonSerdes;
+import io.pushmon.common.topics.Topic;
+import io.pushmon.gateway.directory.TenantDirectory;
+import io.pushmon.gateway.errors.ApiException;
+import io.pushmon.gateway.kafka.RecordWriter;
+
+/**
+ * Tenants and their API keys. A tenant is one record holding all its keys, so every change is a
+ * read-modify-write of that record; this gateway serialises them (concurrent changes through two gateways
+ * can still lose one: key management is rare and done by one operator at a time).
+ */
+@ApplicationScoped
+public class TenantService {
+
+    /** Id of the key that PUSHMON_API_KEY manages: replaced when the variable changes, not deletable by API. */
+    public static final String CONFIGURED_KEY_ID = "configured";
+
+    private final TenantDirectory directory;
+    private final RecordWriter writer;
+    private final JsonSerde<TenantDefinition> serde = PushmonSerdes.tenant();
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    public TenantService(TenantDirectory directory, RecordWriter writer) {
+        this.directory = directory;
+        this.writer = writer;
+    }
+
+    /**
+     * Makes sure the tenant exists and holds {@code key} under {@code keyId}, replacing what that id held.
+     * Writes nothing when it already does, so it is safe at every start of every gateway.
+     *
+     * @return true if something was written
+     */
+    public synchronized boolean ensureTenantKey(String tenantId, String keyId, String key, boolean readOnly) {
+        String hash = ApiKeys.sha256(key);
+        TenantDefinition current = directory.find(tenantId).orElse(null);
+        if (current != null && current.apiKeys().stream()
+                .anyMatch(k -> k.id().equals(keyId) && k.sha256().equals(hash) && k.readOnly() == readOnly)) {
+            return false;
+        }
+        Instant now = now();
+        List<ApiKey> keys = new ArrayList<>();
+        if (current != null) {
+            current.apiKeys().stream().filter(k -> !k.id().equals(keyId)).forEach(keys::add);
+        }
+        keys.add(new ApiKey(keyId, hash, readOnly, now));
+        write(current == null ? new TenantDefinition(tenantId, tenantId, keys, now)
+                : new TenantDefinition(current.id(), current.name(), keys, current.createdAt()));
+        return true;
+    }
+
+    /** Adds a new key to the caller's tenant; the key itself is in the result and nowhere else. */
+    public synchronized NewApiKey createKey(String tenantId, boolean readOnly) {
+        TenantDefinition tenant = requireTenant(tenantId);
+        String key = ApiKeys.generateKey();
+        ApiKey stored = new ApiKey(ApiKeys.generateId(), ApiKeys.sha256(key), readOnly, now());
+        List<ApiKey> keys = new ArrayList<>(tenant.apiKeys());
+        keys.add(stored);
+        write(new TenantDefinition(tenant.id(), tenant.name(), keys, tenant.createdAt()));
+        return new NewApiKey(stored.id(), key, readOnly, stored.createdAt());
+    }
+
+    public List<ApiKey> keys(String tenantId) {
+        return requireTenant(tenantId).apiKeys();
+    }
+
+    /** Revokes a key at once; the configured key is managed by the environment and cannot be revoked here. */
+    public synchronized void deleteKey(String tenantId, String keyId) {
+        TenantDefinition tenant = requireTenant(tenantId);
+        if (tenant.apiKeys().stream().noneMatch(k -> k.id().equals(keyId))) {
+            throw ApiException.notFound("no API key with this id");
+        }
+        if (CONFIGURED_KEY_ID.equals(keyId)) {
+            throw ApiException.conflict("this key comes from PUSHMON_API_KEY; change the variable to replace it");
+        }
+        List<ApiKey> keys = tenant.apiKeys().stream().filter(k -> !k.id().equals(keyId)).toList();
+        write(new TenantDefinition(tenant.id(), tenant.name(), keys, tenant.createdAt()));
+    }
+
+    private TenantDefinition requireTenant(String tenantId) {
+        return directory.find(tenantId).orElseThrow(() -> ApiException.notFound("no such tenant"));
+    }
+
+    private void write(TenantDefinition tenant) {
+        RecordMetadata written = writer.sendAndWait(new ProducerRecord<>(Topic.TENANTS.topicName(), tenant.id(),
+                serde.serialize(Topic.TENANTS.topicName(), tenant)));
+        directory.applyWritten(tenant.id(), written, tenant);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
