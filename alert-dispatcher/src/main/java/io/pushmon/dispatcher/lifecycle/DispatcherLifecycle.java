@@ -98,7 +98,9 @@ public class DispatcherLifecycle {
         synchronized (this) {
             stopping = true;
         }
-        starter.interrupt();
+        if (starter != null) {
+            starter.interrupt();
+        }
         if (events != null) {
             events.close();
         }
