@@ -130,6 +130,26 @@ class DeliveryIT {
     }
 
     @Test
+    void aReceiverThatAsksToRetryLaterIsNotCalledBeforeItsRetryAfter() {
+        String path = "/" + id("busy");
+        receiver.stubFor(post(path).inScenario(path).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("calm"));
+        receiver.stubFor(post(path).inScenario(path).whenScenarioStateIs("calm")
+                .willReturn(aResponse().withStatus(200)));
+        String tenant = id("tenant");
+        ChannelDefinition channel = channelAt(tenant, receiver.baseUrl() + path);
+
+        publish(down(tenant, id("mon"), 1, channel.id()));
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> receiver.findAll(postRequestedFor(urlEqualTo(path))).size() >= 2);
+        List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlEqualTo(path)));
+        long gapMillis = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
+        // The test schedule's own backoff is at most 200 ms: only the receiver's Retry-After explains the gap.
+        assertThat(gapMillis).isGreaterThanOrEqualTo(1_900);
+    }
+
+    @Test
     void aReceiverThatNeverAnswersDoesNotDelayAnotherTenantsNotification() {
         String slowTenant = id("slow-tenant");
         ChannelDefinition silent = channelAt(slowTenant, "http://127.0.0.1:" + silentReceiver.getLocalPort() + "/hook");
