@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -91,8 +92,13 @@ public class ChannelHttp {
         } catch (URISyntaxException | NullPointerException e) {
             return CompletableFuture.completedFuture(SendOutcome.permanent(0, "the channel's URL is not valid"));
         }
-        if (uri.getHost() == null || uri.getScheme() == null) {
-            return CompletableFuture.completedFuture(SendOutcome.permanent(0, "the channel's URL has no scheme or host"));
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return CompletableFuture.completedFuture(
+                    SendOutcome.permanent(0, "refused: only http and https URLs are allowed"));
+        }
+        if (uri.getHost() == null) {
+            return CompletableFuture.completedFuture(SendOutcome.permanent(0, "the channel's URL has no host"));
         }
         List<String> secrets = secretsOf(uri, post.secrets());
         CompletableFuture<SendOutcome> result = new CompletableFuture<>();
