@@ -161,8 +161,8 @@ class DeliveryIT {
             publish(down(slowTenant, id("slow-mon"), 1, silent.id()), 0);
         }
 
-        publish(down(fastTenant, id("fast-mon"), 1, fast.id()), 0);
         long publishedAt = System.currentTimeMillis();
+        publish(down(fastTenant, id("fast-mon"), 1, fast.id()), 0);
 
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> !receiver.findAll(postRequestedFor(urlEqualTo(path))).isEmpty());

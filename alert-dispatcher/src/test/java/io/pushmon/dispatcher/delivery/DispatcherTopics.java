@@ -34,6 +34,8 @@ import io.pushmon.kafka.testing.SharedKafka;
 /** Writes channels and events to the test broker and reads the dispatcher's output back, as a client would. */
 final class DispatcherTopics {
 
+    private static KafkaProducer<String, Object> producer;
+
     private DispatcherTopics() {
     }
 
@@ -66,10 +68,13 @@ final class DispatcherTopics {
         send(Topic.MONITOR_EVENTS, partition, event.monitorId(), event);
     }
 
-    private static void send(Topic topic, Integer partition, String key, Object value) {
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new JsonSerde<>(Object.class))) {
+    private static synchronized void send(Topic topic, Integer partition, String key, Object value) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new JsonSerde<>(Object.class));
+        }
+        try {
             producer.send(new ProducerRecord<>(topic.topicName(), partition, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not write to " + topic, e);
