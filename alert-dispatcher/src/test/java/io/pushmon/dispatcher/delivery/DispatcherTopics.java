@@ -32,7 +32,7 @@ import io.pushmon.common.topics.Topic;
 import io.pushmon.kafka.testing.SharedKafka;
 
 /** Writes channels and events to the test broker and reads the dispatcher's output back, as a client would. */
-final class DispatcherTopics {
+public final class DispatcherTopics {
 
     private static KafkaProducer<String, Object> producer;
 
@@ -108,7 +108,12 @@ final class DispatcherTopics {
 
     /** Moves a consumer group to the end of {@code monitor-events}, so it ignores what earlier tests wrote. */
     static void startGroupAtEnd(String groupId) {
-        String topic = Topic.MONITOR_EVENTS.topicName();
+        startGroupAtEnd(groupId, Topic.MONITOR_EVENTS);
+    }
+
+    /** Moves a consumer group to the end of a topic. */
+    public static void startGroupAtEnd(String groupId, Topic pushmonTopic) {
+        String topic = pushmonTopic.topicName();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
