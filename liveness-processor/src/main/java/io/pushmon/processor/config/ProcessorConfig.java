@@ -1,0 +1,77 @@
+package io.pushmon.processor.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration of the liveness processor ({@code pushmon.processor.*}). */
+@ConfigMapping(prefix = "pushmon.processor")
+public interface ProcessorConfig {
+
+    /** Kafka Streams application id: the consumer group and the prefix of the changelog topics. */
+    @WithDefault("pushmon-liveness-processor")
+    String applicationId();
+
+    /** Directory of the RocksDB state stores; keep it on a persistent volume to avoid full restores. */
+    @WithDefault(".pushmon/processor")
+    String stateDir();
+
+    /** host:port under which other instances reach this one's HTTP port for forwarded queries. */
+    @WithDefault("127.0.0.1:8081")
+    String applicationServer();
+
+    /** Stream threads of this instance; more than the partitions it owns only idle. */
+    @WithDefault("1")
+    int streamThreads();
+
+    /** Warm copies of each task's stores on other instances, for fast fail-over. */
+    @WithDefault("0")
+    int standbyReplicas();
+
+    /** Transaction commit interval: how late, at most, an emitted event becomes visible to readers. */
+    @WithDefault("100ms")
+    Duration commitInterval();
+
+    /** The deadline detector. */
+    Detector detector();
+
+    /** Interactive queries over HTTP. */
+    Query query();
+
+    /** Deadline detection ({@code pushmon.processor.detector.*}). */
+    interface Detector {
+
+        /** How often, on the wall clock, due deadlines are looked for. */
+        @WithDefault("250ms")
+        Duration punctuationInterval();
+
+        /** Subtracted from min(wall clock, heartbeat time) to form the cutoff; absorbs broker clock steps. */
+        @WithDefault("500ms")
+        Duration margin();
+
+        /** A heartbeats partition silent (not even ticks) for longer than this had an ingest gap. */
+        @WithDefault("5s")
+        Duration gapThreshold();
+
+        /** Most due index entries one punctuation acts on. */
+        @WithDefault("10000")
+        int budget();
+
+        /** How far a deadline moves when evaluating its monitor failed. */
+        @WithDefault("30s")
+        Duration failureRetry();
+    }
+
+    /** Reads of live state ({@code pushmon.processor.query.*}). */
+    interface Query {
+
+        /** Timeout of a read forwarded to the instance that owns the monitor. */
+        @WithDefault("2s")
+        Duration forwardTimeout();
+
+        /** Seconds announced in Retry-After when the state cannot be read right now. */
+        @WithDefault("1")
+        int retryAfterSeconds();
+    }
+}

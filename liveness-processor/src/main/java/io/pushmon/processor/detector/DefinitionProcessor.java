@@ -1,0 +1,48 @@
+package io.pushmon.processor.detector;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+import io.pushmon.common.model.MonitorDefinition;
+
+/**
+ * Applies monitor definitions from the compacted {@code monitors} topic: create, change, pause, resume and
+ * (tombstone) delete. Definitions never emit events; they only arm, move or disarm deadlines.
+ */
+public final class DefinitionProcessor implements Processor<String, MonitorDefinition, Void, Void> {
+
+    private final DetectorSettings settings;
+    private final StatusMachine machine;
+    private DetectorStores stores;
+
+    public DefinitionProcessor(DetectorSettings settings, StatusMachine machine) {
+        this.settings = settings;
+        this.machine = machine;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        stores = new DetectorStores(context, settings);
+    }
+
+    @Override
+    public void process(Record<String, MonitorDefinition> record) {
+        String monitorId = record.key();
+        if (monitorId == null) {
+            return;
+        }
+        MonitorState previous = stores.state(monitorId);
+        MonitorDefinition definition = record.value();
+        if (definition == null) {
+            if (previous != null) {
+                stores.delete(previous);
+            }
+            return;
+        }
+        // The owner's resume time is the definition's updatedAt (gateway clock); the record's own timestamp
+        // stands in for definitions written without one.
+        long resumedAt = definition.updatedAt() != null ? definition.updatedAt().toEpochMilli() : record.timestamp();
+        stores.save(previous, machine.onDefinition(previous, definition, resumedAt).state());
+    }
+}

@@ -1,0 +1,59 @@
+package io.pushmon.processor.detector;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+import io.pushmon.common.serde.JsonSerde;
+import io.pushmon.processor.time.ClockState;
+
+/**
+ * Every state store of the detector: the one place their names and serdes are defined, for the topology,
+ * the processors, interactive queries and tests alike.
+ */
+public enum DetectorStore {
+    /** Monitor id → {@link MonitorState}: the hot per-monitor state. */
+    MONITOR_STATE("monitor-state", Serdes.String(), new JsonSerde<>(MonitorState.class)),
+    /** {@code deadline (8 bytes, big-endian) ‖ monitor id} → empty: pending deadlines in firing order. */
+    DEADLINE_INDEX("deadline-index", Serdes.Bytes(), Serdes.ByteArray()),
+    /** {@code monitor id ‖ 0x00 ‖ slot (2 bytes)} → {@link HeartbeatEntry}: a ring of the last pushes. */
+    HEARTBEAT_HISTORY("heartbeat-history", Serdes.Bytes(), new JsonSerde<>(HeartbeatEntry.class)),
+    /** Monitor id → {@link RecentEvents}. */
+    RECENT_EVENTS("recent-events", Serdes.String(), new JsonSerde<>(RecentEvents.class)),
+    /** One entry per task: its heartbeat time and the earliest pending deadline ({@link ClockState}). */
+    DETECTOR_CLOCK("detector-clock", Serdes.String(), new JsonSerde<>(ClockState.class));
+
+    private final String storeName;
+    private final Serde<?> keySerde;
+    private final Serde<?> valueSerde;
+
+    DetectorStore(String storeName, Serde<?> keySerde, Serde<?> valueSerde) {
+        this.storeName = storeName;
+        this.keySerde = keySerde;
+        this.valueSerde = valueSerde;
+    }
+
+    public String storeName() {
+        return storeName;
+    }
+
+    /** A persistent, changelogged, cached key-value store: restored after a crash, in step with offsets. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public StoreBuilder<KeyValueStore<Object, Object>> builder() {
+        return (StoreBuilder) Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName),
+                (Serde) keySerde, (Serde) valueSerde).withCachingEnabled();
+    }
+
+    /** Key of the history ring slot. Monitor ids never contain NUL, so one id's slots are contiguous. */
+    public static Bytes historyKey(String monitorId, int slot) {
+        byte[] id = monitorId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] key = new byte[id.length + 3];
+        System.arraycopy(id, 0, key, 0, id.length);
+        key[id.length + 1] = (byte) (slot >>> 8);
+        key[id.length + 2] = (byte) slot;
+        return Bytes.wrap(key);
+    }
+}

@@ -1,0 +1,93 @@
+package io.pushmon.processor.detector;
+
+import java.util.Objects;
+
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import io.pushmon.common.model.Heartbeat;
+import io.pushmon.common.model.MonitorEvent;
+import io.pushmon.processor.time.ClockState;
+import io.pushmon.processor.time.DetectorClock;
+
+/**
+ * The detector's stores of one task behind the operations the processors need, keeping the state, the
+ * deadline index and the clock's earliest-deadline bound consistent with each other.
+ */
+public final class DetectorStores {
+
+    /** Pushes kept per monitor. */
+    public static final int HISTORY_SIZE = 100;
+
+    private final KeyValueStore<String, MonitorState> states;
+    private final KeyValueStore<Bytes, HeartbeatEntry> history;
+    private final KeyValueStore<String, RecentEvents> events;
+    private final DetectorClock clock;
+    private final DeadlineIndex index;
+
+    public DetectorStores(ProcessingContext context, DetectorSettings settings) {
+        this.states = context.getStateStore(DetectorStore.MONITOR_STATE.storeName());
+        this.history = context.getStateStore(DetectorStore.HEARTBEAT_HISTORY.storeName());
+        this.events = context.getStateStore(DetectorStore.RECENT_EVENTS.storeName());
+        KeyValueStore<String, ClockState> clockStore = context.getStateStore(DetectorStore.DETECTOR_CLOCK.storeName());
+        this.clock = new DetectorClock(clockStore, settings.margin().toMillis(), settings.gapThreshold().toMillis());
+        KeyValueStore<Bytes, byte[]> indexStore = context.getStateStore(DetectorStore.DEADLINE_INDEX.storeName());
+        this.index = new DeadlineIndex(indexStore, clock);
+    }
+
+    public DetectorClock clock() {
+        return clock;
+    }
+
+    public DeadlineIndex index() {
+        return index;
+    }
+
+    public MonitorState state(String monitorId) {
+        return states.get(monitorId);
+    }
+
+    /** Stores the monitor's next state and moves its index entry when the deadline changed. */
+    public void save(MonitorState before, MonitorState after) {
+        states.put(after.monitorId(), after);
+        Long oldDeadline = before == null ? null : before.deadline();
+        if (!Objects.equals(oldDeadline, after.deadline())) {
+            if (oldDeadline != null) {
+                index.remove(oldDeadline, after.monitorId());
+            }
+            if (after.deadline() != null) {
+                index.add(after.deadline(), after.monitorId());
+            }
+        }
+    }
+
+    /** Removes everything the detector holds about a deleted monitor. */
+    public void delete(MonitorState state) {
+        states.delete(state.monitorId());
+        if (state.deadline() != null) {
+            index.remove(state.deadline(), state.monitorId());
+        }
+        long slots = Math.min(state.heartbeatCount(), HISTORY_SIZE);
+        for (int slot = 0; slot < slots; slot++) {
+            history.delete(DetectorStore.historyKey(state.monitorId(), slot));
+        }
+        events.delete(state.monitorId());
+    }
+
+    /**
+     * Writes the push into its ring slot: one small write per push, however long the history is, instead
+     * of rewriting a list of a hundred entries every time.
+     */
+    public void recordPush(MonitorState after, Heartbeat push, long at) {
+        long seq = after.heartbeatCount() - 1;
+        int slot = (int) (seq % HISTORY_SIZE);
+        history.put(DetectorStore.historyKey(after.monitorId(), slot),
+                new HeartbeatEntry(seq, at, push.status(), push.msg(), push.value()));
+    }
+
+    public void recordEvent(MonitorEvent event) {
+        RecentEvents recent = events.get(event.monitorId());
+        events.put(event.monitorId(), (recent == null ? new RecentEvents(null) : recent).with(event));
+    }
+}

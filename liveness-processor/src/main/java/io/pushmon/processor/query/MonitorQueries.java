@@ -1,0 +1,105 @@
+package io.pushmon.processor.query;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.pushmon.common.serde.Json;
+import io.pushmon.processor.config.ProcessorConfig;
+import io.pushmon.processor.detector.DetectorStore;
+import io.pushmon.processor.detector.MonitorState;
+import io.pushmon.processor.topology.DetectorService;
+
+/**
+ * Answers point reads of a monitor through interactive queries: locally when this instance owns the
+ * monitor's partition, otherwise by forwarding to the owner. While the owner is unknown or its stores are
+ * not queryable (start, rebalance, restore) it answers 503 with Retry-After instead of waiting.
+ */
+@ApplicationScoped
+public class MonitorQueries {
+
+    private static final Logger LOG = Logger.getLogger(MonitorQueries.class);
+
+    private final DetectorService detector;
+    private final HostInfo self;
+    private final OwnerForwarder forwarder;
+    private final int retryAfterSeconds;
+
+    public MonitorQueries(DetectorService detector, ProcessorConfig config) {
+        this.detector = detector;
+        this.self = HostInfo.buildFromEndpoint(config.applicationServer());
+        this.forwarder = new OwnerForwarder(config.query().forwardTimeout());
+        this.retryAfterSeconds = config.query().retryAfterSeconds();
+    }
+
+    public Response read(String monitorId, MonitorView view, boolean forwarded) {
+        Optional<KafkaStreams> running = detector.streams().filter(s -> s.state() == KafkaStreams.State.RUNNING);
+        if (running.isEmpty()) {
+            return unavailable("the processor is " + detector.state().name().toLowerCase());
+        }
+        KeyQueryMetadata owner = running.get().queryMetadataForKey(DetectorStore.MONITOR_STATE.storeName(),
+                monitorId, Serdes.String().serializer());
+        if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+            return unavailable("the owner of this monitor is not known yet");
+        }
+        if (owner.activeHost().equals(self)) {
+            return readLocally(running.get(), owner.partition(), monitorId, view);
+        }
+        if (forwarded) {
+            return unavailable("this monitor's partition is moving between instances");
+        }
+        return forwarder.forward(owner.activeHost(), monitorId, view)
+                .map(MonitorQueries::passThrough)
+                .orElseGet(() -> unavailable("the owner of this monitor did not answer"));
+    }
+
+    private Response readLocally(KafkaStreams streams, int partition, String monitorId, MonitorView view) {
+        LocalStateReader reader = new LocalStateReader(streams, partition);
+        try {
+            Optional<MonitorState> state = reader.state(monitorId);
+            if (state.isEmpty()) {
+                return error(Response.Status.NOT_FOUND, "unknown monitor");
+            }
+            Object body = switch (view) {
+                case STATE -> StateView.of(state.get());
+                case HEARTBEATS -> reader.heartbeats(monitorId);
+                case EVENTS -> reader.events(monitorId);
+            };
+            return Response.ok(Json.MAPPER.writeValueAsString(body), MediaType.APPLICATION_JSON).build();
+        } catch (InvalidStateStoreException e) {
+            LOG.debugf("Store of partition %d not queryable: %s", partition, e.getMessage());
+            return unavailable("this monitor's state is being restored or moved");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the " + view.path() + " of a monitor as JSON", e);
+        }
+    }
+
+    private static Response passThrough(OwnerForwarder.Answer answer) {
+        Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body())
+                .type(MediaType.APPLICATION_JSON);
+        answer.retryAfter().ifPresent(value -> response.header("Retry-After", value));
+        return response.build();
+    }
+
+    private Response unavailable(String why) {
+        return Response.fromResponse(error(Response.Status.SERVICE_UNAVAILABLE, why))
+                .header("Retry-After", retryAfterSeconds).build();
+    }
+
+    static Response error(Response.Status status, String message) {
+        return Response.status(status).entity(Map.of("ok", false, "error", message))
+                .type(MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,23 @@
+package io.pushmon.processor.time;
+
+/**
+ * The persisted clock of one task. It is changelogged with the other stores, so after a restart the
+ * detector still knows how far it had read and never fires against a time it has not observed again.
+ *
+ * @param heartbeatTime    broker time of the latest heartbeat or tick read from this task's heartbeats
+ *                         partition, epoch millis; null until the first one
+ * @param earliestDeadline a lower bound of every deadline in this task's index ({@link Long#MAX_VALUE} when
+ *                         none can be pending): a punctuation whose cutoff is below it opens no iterator
+ */
+public record ClockState(Long heartbeatTime, long earliestDeadline) {
+
+    public static final ClockState INITIAL = new ClockState(null, Long.MAX_VALUE);
+
+    public ClockState withHeartbeatTime(long time) {
+        return new ClockState(time, earliestDeadline);
+    }
+
+    public ClockState withEarliestDeadline(long deadline) {
+        return new ClockState(heartbeatTime, deadline);
+    }
+}

@@ -1,0 +1,69 @@
+package io.pushmon.processor.topology;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.streams.KafkaStreams;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pushmon.processor.config.KafkaConfig;
+import io.pushmon.processor.config.ProcessorConfig;
+import io.pushmon.processor.detector.DetectorMetrics;
+import io.pushmon.processor.detector.DetectorSettings;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/** Runs the detector for the lifetime of the Quarkus application. */
+@ApplicationScoped
+public class DetectorService {
+
+    private final ProcessorConfig config;
+    private final KafkaConfig kafka;
+    private final MeterRegistry registry;
+    private DetectorRuntime runtime;
+
+    public DetectorService(ProcessorConfig config, KafkaConfig kafka, MeterRegistry registry) {
+        this.config = config;
+        this.kafka = kafka;
+        this.registry = registry;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        ProcessorConfig.Detector detector = config.detector();
+        DetectorSettings settings = new DetectorSettings(detector.punctuationInterval(), detector.margin(),
+                detector.gapThreshold(), detector.budget(), detector.failureRetry());
+        DetectorMetrics metrics = new DetectorMetrics(registry, Clock.systemUTC());
+        runtime = new DetectorRuntime(streamsSettings(), DetectorTopology.build(settings, metrics));
+        runtime.start(kafka.partitions(), kafka.replicationFactor());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    /** The running streams instance, empty while starting or stopped. */
+    public Optional<KafkaStreams> streams() {
+        return runtime == null ? Optional.empty() : runtime.streams();
+    }
+
+    public KafkaStreams.State state() {
+        return runtime == null ? KafkaStreams.State.CREATED : runtime.state();
+    }
+
+    /** host:port this instance announces to the others. */
+    public String applicationServer() {
+        return config.applicationServer();
+    }
+
+    private StreamsSettings streamsSettings() {
+        return new StreamsSettings(config.applicationId(), kafka.bootstrapServers(), Path.of(config.stateDir()),
+                config.applicationServer(), config.streamThreads(), config.standbyReplicas(),
+                kafka.replicationFactor(), config.commitInterval().toMillis());
+    }
+}

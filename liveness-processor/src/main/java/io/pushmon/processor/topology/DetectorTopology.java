@@ -1,0 +1,48 @@
+package io.pushmon.processor.topology;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+
+import io.pushmon.common.serde.PushmonSerdes;
+import io.pushmon.common.topics.Topic;
+import io.pushmon.processor.detector.DeadlineRule;
+import io.pushmon.processor.detector.DefinitionProcessor;
+import io.pushmon.processor.detector.DetectorMetrics;
+import io.pushmon.processor.detector.DetectorSettings;
+import io.pushmon.processor.detector.DetectorStore;
+import io.pushmon.processor.detector.HeartbeatProcessor;
+import io.pushmon.processor.detector.StatusMachine;
+
+/**
+ * Wires the detector: definitions and heartbeats, co-partitioned by monitor id, feed two processors that
+ * share every store, so both land in one task per partition and see the same state.
+ */
+public final class DetectorTopology {
+
+    public static final String MONITORS_SOURCE = "monitors-source";
+    public static final String HEARTBEATS_SOURCE = "heartbeats-source";
+    public static final String DEFINITIONS = "definitions";
+    public static final String HEARTBEATS = "heartbeats";
+    public static final String EVENTS_SINK = "monitor-events-sink";
+
+    private DetectorTopology() {
+    }
+
+    public static Topology build(DetectorSettings settings, DetectorMetrics metrics) {
+        StatusMachine machine = new StatusMachine(DeadlineRule.periodPlusGrace());
+        Topology topology = new Topology()
+                .addSource(MONITORS_SOURCE, Serdes.String().deserializer(), PushmonSerdes.monitor(),
+                        Topic.MONITORS.topicName())
+                .addSource(HEARTBEATS_SOURCE, Serdes.String().deserializer(), PushmonSerdes.heartbeat(),
+                        Topic.HEARTBEATS.topicName())
+                .addProcessor(DEFINITIONS, () -> new DefinitionProcessor(settings, machine), MONITORS_SOURCE)
+                .addProcessor(HEARTBEATS, () -> new HeartbeatProcessor(settings, machine, metrics),
+                        HEARTBEATS_SOURCE)
+                .addSink(EVENTS_SINK, Topic.MONITOR_EVENTS.topicName(), Serdes.String().serializer(),
+                        PushmonSerdes.monitorEvent(), HEARTBEATS);
+        for (DetectorStore store : DetectorStore.values()) {
+            topology.addStateStore(store.builder(), DEFINITIONS, HEARTBEATS);
+        }
+        return topology;
+    }
+}
