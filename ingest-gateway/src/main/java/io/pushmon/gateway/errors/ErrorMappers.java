@@ -36,7 +36,11 @@ public class ErrorMappers {
 
     @Inject
     public ErrorMappers(GatewayConfig config) {
-        this.retryAfterSeconds = Math.max(1, config.push().retryAfter().toSeconds());
+        this(config.push().retryAfter().toSeconds());
+    }
+
+    public ErrorMappers(long retryAfterSeconds) {
+        this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
     }
 
     @ServerExceptionMapper
@@ -56,6 +60,12 @@ public class ErrorMappers {
                 .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
                 .map(ConstraintViolation::getMessage).distinct().collect(Collectors.joining("; "));
         return answer(400, message.isEmpty() ? "invalid request" : message);
+    }
+
+    /** Declared for the subtype too: Quarkus' own mapper for it would otherwise win and answer without JSON. */
+    @ServerExceptionMapper
+    public Response badJsonShape(MismatchedInputException e) {
+        return answer(400, describe(e));
     }
 
     @ServerExceptionMapper
@@ -80,7 +90,7 @@ public class ErrorMappers {
     }
 
     /** The answer when Kafka did not acknowledge a write: retry later, nothing was recorded. */
-    public static Response unavailable(long retryAfterSeconds) {
+    private static Response unavailable(long retryAfterSeconds) {
         return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
                 .entity(ApiError.of("not recorded: the event log did not acknowledge the write in time; retry later"))

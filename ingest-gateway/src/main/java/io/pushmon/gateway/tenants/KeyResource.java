@@ -39,7 +39,7 @@ public class KeyResource {
      *
      * @param readOnly true for a key that can only read (and does not see push tokens)
      */
-    public record KeyRequest(boolean readOnly) {
+    public record KeyRequest(Boolean readOnly) {
     }
 
     /**
@@ -55,7 +55,7 @@ public class KeyResource {
     @ResponseStatus(201)
     @Operation(summary = "Create an API key", description = "The key is in this answer only; it is stored hashed.")
     public NewApiKey create(KeyRequest request) {
-        return tenants.createKey(caller.tenantId(), request != null && request.readOnly());
+        return tenants.createKey(caller.tenantId(), request != null && Boolean.TRUE.equals(request.readOnly()));
     }
 
     @GET

@@ -1,0 +1,107 @@
+package io.pushmon.gateway.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.pushmon.common.model.ChannelDefinition;
+import io.pushmon.common.serde.PushmonSerdes;
+import io.pushmon.common.topics.Topic;
+import io.pushmon.gateway.kafka.KafkaClients;
+import io.pushmon.kafka.testing.SharedKafka;
+
+/** The cache on a real broker, without Quarkus. */
+class CompactedTopicCacheIT {
+
+    private static KafkaProducer<String, ChannelDefinition> producer;
+
+    @BeforeAll
+    static void connect() {
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", SharedKafka.bootstrapServers(), "acks", "all"),
+                new StringSerializer(), PushmonSerdes.channel());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void itCatchesUpWithWhatWasWrittenBeforeItStartedAndFollowsLaterWrites() throws Exception {
+        String early = id();
+        String deleted = id();
+        write(early, "early");
+        write(deleted, "doomed");
+        write(deleted, null);
+
+        try (CompactedTopicCache<ChannelDefinition> cache = newCache()) {
+            cache.start();
+            cache.caughtUp().toCompletableFuture().get(20, TimeUnit.SECONDS);
+
+            assertThat(cache.isCaughtUp()).isTrue();
+            assertThat(cache.get(early)).map(ChannelDefinition::name).contains("early");
+            assertThat(cache.getByIndex("name:early")).map(ChannelDefinition::id).contains(early);
+            assertThat(cache.get(deleted)).isEmpty();
+
+            String later = id();
+            write(later, "later");
+            write(early, "renamed");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(cache.get(later)).isPresent();
+                assertThat(cache.get(early)).map(ChannelDefinition::name).contains("renamed");
+            });
+            assertThat(cache.getByIndex("name:early")).as("the old index key is gone").isEmpty();
+            assertThat(cache.getByIndex("name:renamed")).map(ChannelDefinition::id).contains(early);
+        }
+    }
+
+    @Test
+    void aWriteAppliedLocallyIsNotUndoneByAnOlderRecordTheConsumerReadsLater() throws Exception {
+        String key = id();
+        try (CompactedTopicCache<ChannelDefinition> cache = newCache()) {
+            RecordMetadata older = write(key, "old");
+            RecordMetadata deletion = write(key, null);
+            // The gateway applies its own deletion before its consumer has read either record.
+            cache.applyWritten(key, deletion, null);
+            cache.start();
+            cache.caughtUp().toCompletableFuture().get(20, TimeUnit.SECONDS);
+
+            assertThat(older.offset()).isLessThan(deletion.offset());
+            assertThat(cache.get(key)).isEmpty();
+
+            write(key, "recreated");
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(cache.get(key)).map(ChannelDefinition::name).contains("recreated"));
+        }
+    }
+
+    private static CompactedTopicCache<ChannelDefinition> newCache() {
+        return new CompactedTopicCache<>(Topic.CHANNELS, PushmonSerdes.channel(),
+                KafkaClients.cacheConsumerConfigs(SharedKafka.bootstrapServers(), "cache-test-" + id()),
+                channel -> List.of("name:" + channel.name()));
+    }
+
+    private static RecordMetadata write(String key, String name) throws Exception {
+        ChannelDefinition value = name == null ? null : new ChannelDefinition(key, "cache-test", name, "webhook",
+                Map.of(), null, Instant.now(), Instant.now());
+        return producer.send(new ProducerRecord<>(Topic.CHANNELS.topicName(), key, value)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static String id() {
+        return "cache-test-" + UUID.randomUUID();
+    }
+}
