@@ -10,6 +10,7 @@ import io.pushmon.common.channels.ChannelSettings;
 import io.pushmon.common.model.ChannelDefinition;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.TimeoutException;
 import io.vertx.ext.mail.SMTPException;
 
 /**
@@ -77,7 +78,7 @@ public class EmailSender implements ChannelSender {
             String error = "SMTP " + smtp.getReplyCode() + ": " + smtp.getReplyMessage();
             return smtp.isPermanent() ? SendOutcome.permanent(0, error) : SendOutcome.retryable(0, null, error);
         }
-        if (cause instanceof io.smallrye.mutiny.TimeoutException) {
+        if (cause instanceof TimeoutException) {
             return SendOutcome.retryable(0, null, "the SMTP server did not answer in time");
         }
         return SendOutcome.retryable(0, null, "sending mail failed: " + cause.getClass().getSimpleName()
