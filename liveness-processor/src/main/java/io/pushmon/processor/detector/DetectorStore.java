@@ -40,9 +40,24 @@ public enum DetectorStore {
         return storeName;
     }
 
-    /** A persistent, changelogged, cached key-value store: restored after a crash, in step with offsets. */
+    /** Where a store keeps its data; both kinds are changelogged, so both are restored after a crash. */
+    public enum Kind {
+        /** RocksDB on local disk: what the processor runs with, so state may outgrow memory. */
+        PERSISTENT,
+        /**
+         * On the heap and uncached: for topology tests, where the driver commits after every record and
+         * RocksDB flushes and cache flushes on each commit would dominate the run time.
+         */
+        IN_MEMORY
+    }
+
+    /** A changelogged key-value store, restored in step with the committed offsets. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public StoreBuilder<KeyValueStore<Object, Object>> builder() {
+    public StoreBuilder<KeyValueStore<Object, Object>> builder(Kind kind) {
+        if (kind == Kind.IN_MEMORY) {
+            return (StoreBuilder) Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName),
+                    (Serde) keySerde, (Serde) valueSerde);
+        }
         return (StoreBuilder) Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName),
                 (Serde) keySerde, (Serde) valueSerde).withCachingEnabled();
     }

@@ -28,7 +28,12 @@ public final class DetectorTopology {
     private DetectorTopology() {
     }
 
+    /** The topology the processor runs: RocksDB stores. */
     public static Topology build(DetectorSettings settings, DetectorMetrics metrics) {
+        return build(settings, metrics, DetectorStore.Kind.PERSISTENT);
+    }
+
+    public static Topology build(DetectorSettings settings, DetectorMetrics metrics, DetectorStore.Kind stores) {
         StatusMachine machine = new StatusMachine(DeadlineRule.periodPlusGrace());
         Topology topology = new Topology()
                 .addSource(MONITORS_SOURCE, Serdes.String().deserializer(), PushmonSerdes.monitor(),
@@ -41,7 +46,7 @@ public final class DetectorTopology {
                 .addSink(EVENTS_SINK, Topic.MONITOR_EVENTS.topicName(), Serdes.String().serializer(),
                         PushmonSerdes.monitorEvent(), HEARTBEATS);
         for (DetectorStore store : DetectorStore.values()) {
-            topology.addStateStore(store.builder(), DEFINITIONS, HEARTBEATS);
+            topology.addStateStore(store.builder(stores), DEFINITIONS, HEARTBEATS);
         }
         return topology;
     }

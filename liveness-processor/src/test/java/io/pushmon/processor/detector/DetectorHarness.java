@@ -1,0 +1,179 @@
+package io.pushmon.processor.detector;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pushmon.common.model.Heartbeat;
+import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.common.model.MonitorEvent;
+import io.pushmon.common.model.PushStatus;
+import io.pushmon.common.serde.PushmonSerdes;
+import io.pushmon.common.topics.Topic;
+import io.pushmon.processor.topology.DetectorTopology;
+import io.pushmon.processor.topology.StreamsSettings;
+
+/**
+ * The detector topology in a {@link TopologyTestDriver} with the production Streams settings, driven by
+ * records with explicit broker timestamps and a wall clock the test moves. Times are seconds after
+ * {@link #T0}, the wall clock's start. Stores are in memory: the driver commits after every record and a
+ * RocksDB flush per commit would make these tests minutes long without testing anything more.
+ */
+final class DetectorHarness implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+    final DetectorMetrics metrics = new DetectorMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
+    private final Path stateDir;
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, MonitorDefinition> monitors;
+    private final TestInputTopic<String, Heartbeat> heartbeats;
+    private final TestOutputTopic<String, MonitorEvent> events;
+    private Instant wall = T0;
+
+    DetectorHarness() {
+        this(DetectorSettings.defaults());
+    }
+
+    DetectorHarness(DetectorSettings settings) {
+        try {
+            stateDir = Files.createTempDirectory("detector-ttd");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StreamsSettings streams = new StreamsSettings("detector-test", "unused:9092", stateDir, "127.0.0.1:8081",
+                1, 0, 1, 100);
+        driver = new TopologyTestDriver(DetectorTopology.build(settings, metrics, DetectorStore.Kind.IN_MEMORY), streams.toProperties(), T0);
+        monitors = driver.createInputTopic(Topic.MONITORS.topicName(), Serdes.String().serializer(),
+                PushmonSerdes.monitor());
+        heartbeats = driver.createInputTopic(Topic.HEARTBEATS.topicName(), Serdes.String().serializer(),
+                PushmonSerdes.heartbeat());
+        events = driver.createOutputTopic(Topic.MONITOR_EVENTS.topicName(), Serdes.String().deserializer(),
+                PushmonSerdes.monitorEvent());
+    }
+
+    static Instant at(double seconds) {
+        return T0.plusMillis(Math.round(seconds * 1000));
+    }
+
+    static MonitorDefinition definition(String id, long timeoutSeconds, long graceSeconds, boolean paused,
+            Instant updatedAt) {
+        return new MonitorDefinition(id, "tenant-1", "job " + id, "secret-token-" + id, timeoutSeconds,
+                graceSeconds, paused, List.of("channel-1"), T0, updatedAt);
+    }
+
+    /** Writes a definition, as the management API does, with the gateway's clock as record time. */
+    void define(MonitorDefinition definition) {
+        monitors.pipeInput(definition.id(), definition, definition.updatedAt());
+    }
+
+    void define(String id, long timeoutSeconds, long graceSeconds) {
+        define(definition(id, timeoutSeconds, graceSeconds, false, T0));
+    }
+
+    void delete(String id, Instant at) {
+        monitors.pipeInput(id, null, at);
+    }
+
+    void push(String id, PushStatus status, String msg, double atSeconds) {
+        heartbeats.pipeInput(id, Heartbeat.push(status, msg, 1.5, "10.0.0.1", "curl", at(atSeconds).toEpochMilli()),
+                at(atSeconds));
+    }
+
+    void up(String id, double atSeconds) {
+        push(id, PushStatus.UP, "ok", atSeconds);
+    }
+
+    void tick(double atSeconds) {
+        heartbeats.pipeInput(HeartbeatProcessor.TICK_KEY, Heartbeat.tick(at(atSeconds).toEpochMilli()),
+                at(atSeconds));
+    }
+
+    /** Ticks once a second from {@code fromSeconds} to {@code toSeconds}, both included. */
+    void ticks(double fromSeconds, double toSeconds) {
+        for (double s = fromSeconds; s <= toSeconds; s += 1) {
+            tick(s);
+        }
+    }
+
+    /** Moves the wall clock (and so runs the wall-clock punctuation) to {@code seconds} after T0. */
+    void wallClockAt(double seconds) {
+        Instant target = at(seconds);
+        if (target.isAfter(wall)) {
+            driver.advanceWallClockTime(Duration.between(wall, target));
+            wall = target;
+        }
+    }
+
+    /** Ticks up to {@code seconds} and moves the wall clock along with them: an ingest path in good health. */
+    void runUntil(double fromSeconds, double seconds) {
+        for (double s = fromSeconds; s <= seconds; s += 1) {
+            tick(s);
+            wallClockAt(s);
+        }
+    }
+
+    List<MonitorEvent> events() {
+        return events.readValuesToList();
+    }
+
+    MonitorState state(String id) {
+        KeyValueStore<String, MonitorState> store = driver.getKeyValueStore(DetectorStore.MONITOR_STATE.storeName());
+        return store.get(id);
+    }
+
+    KeyValueStore<String, MonitorState> stateStore() {
+        return driver.getKeyValueStore(DetectorStore.MONITOR_STATE.storeName());
+    }
+
+    KeyValueStore<Bytes, byte[]> indexStore() {
+        return driver.getKeyValueStore(DetectorStore.DEADLINE_INDEX.storeName());
+    }
+
+    /** Monitor ids of every index entry, in firing order. */
+    List<DeadlineIndex.Entry> indexEntries() {
+        List<DeadlineIndex.Entry> entries = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = indexStore().all()) {
+            it.forEachRemaining(kv -> entries.add(DeadlineIndex.entry(kv.key)));
+        }
+        return entries;
+    }
+
+    long historyEntries() {
+        KeyValueStore<Bytes, HeartbeatEntry> store = driver.getKeyValueStore(
+                DetectorStore.HEARTBEAT_HISTORY.storeName());
+        long count = 0;
+        try (KeyValueIterator<Bytes, HeartbeatEntry> it = store.all()) {
+            while (it.hasNext()) {
+                it.next();
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        try (var paths = Files.walk(stateDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
