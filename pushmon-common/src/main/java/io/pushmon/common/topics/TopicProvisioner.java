@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates pushmon's topics if they are missing and checks the ones that exist. Safe to run from every
@@ -79,6 +80,25 @@ public final class TopicProvisioner {
         }
     }
 
+    /**
+     * A topic created a moment ago may not be in the broker's metadata yet: describing it then fails with
+     * UnknownTopicOrPartition although it exists, so that answer is retried for a while.
+     */
+    private static Map<String, TopicDescription> describe(Admin admin, Set<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private void verifyCoPartitioning(Admin admin, Collection<Topic> topics)
             throws InterruptedException, ExecutionException, TimeoutException {
         Set<String> joined = topics.stream().filter(Topic::coPartitioned).map(Topic::topicName)
@@ -86,7 +106,7 @@ public final class TopicProvisioner {
         if (joined.isEmpty()) {
             return;
         }
-        Map<String, TopicDescription> described = admin.describeTopics(joined).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<String, TopicDescription> described = describe(admin, joined);
         Set<Integer> counts = described.values().stream().map(d -> d.partitions().size()).collect(Collectors.toSet());
         if (counts.size() > 1) {
             throw new IllegalStateException("Topics " + joined + " must have the same partition count but have "
