@@ -217,18 +217,23 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
 
     private synchronized void apply(String key, long offset, V value, boolean fromLog) {
         Long current = offsets.get(key);
-        if (current != null && offset < current) {
+        if (current != null && offset <= current) {
+            if (fromLog && value == null && offset == current) {
+                // The log has reached our own tombstone: nothing older of this key can come any more.
+                offsets.remove(key);
+            }
             return;
         }
         V previous = value == null ? values.remove(key) : values.put(key, value);
+        Collection<String> added = value == null ? List.of() : indexKeys.apply(value);
+        // Add before removing: readers do not lock, and a secondary key that the old and the new value share
+        // (the API key of a tenant whose other key changed) must not vanish for an instant.
+        added.forEach(indexKey -> index.put(indexKey, key));
         if (previous != null) {
-            indexKeys.apply(previous).forEach(indexKey -> index.remove(indexKey, key));
+            indexKeys.apply(previous).stream().filter(indexKey -> !added.contains(indexKey))
+                    .forEach(indexKey -> index.remove(indexKey, key));
         }
-        if (value != null) {
-            indexKeys.apply(value).forEach(indexKey -> index.put(indexKey, key));
-            offsets.put(key, offset);
-        } else if (fromLog) {
-            // The log has reached this tombstone: nothing older of this key can come any more.
+        if (value == null && fromLog) {
             offsets.remove(key);
         } else {
             offsets.put(key, offset);
