@@ -27,6 +27,15 @@ public interface GatewayConfig {
     /** Tick records on {@code heartbeats}. */
     Ticks ticks();
 
+    /** The liveness processor, for live state and history reads. */
+    Processor processor();
+
+    /** The alert dispatcher, for delivery history and test notifications. */
+    Dispatcher dispatcher();
+
+    /** Calls to the other services' internal endpoints. */
+    Internal internal();
+
     /** Topic creation and producing. */
     interface Kafka {
 
@@ -64,5 +73,37 @@ public interface GatewayConfig {
         /** Time between two rounds of ticks (one tick per partition per round). */
         @WithDefault("1s")
         Duration interval();
+    }
+
+    /** The liveness processor, for live state and history reads. */
+    interface Processor {
+
+        /** Base URL of a processor instance; it forwards each read to the instance that owns the monitor. */
+        @WithDefault("http://127.0.0.1:8081")
+        String url();
+    }
+
+    /** The alert dispatcher, for delivery history and test notifications. */
+    interface Dispatcher {
+
+        /** Base URL of the dispatcher. */
+        @WithDefault("http://127.0.0.1:8082")
+        String url();
+    }
+
+    /** Calls to the other services' internal endpoints. */
+    interface Internal {
+
+        /** Longest wait for an internal read before the caller gets a 503. */
+        @WithDefault("3s")
+        Duration timeout();
+
+        /** Longest wait for a test notification: the dispatcher's own send timeout plus a margin. */
+        @WithDefault("15s")
+        Duration testTimeout();
+
+        /** Retry-After sent with a 503 when an internal service did not answer. */
+        @WithDefault("1s")
+        Duration retryAfter();
     }
 }

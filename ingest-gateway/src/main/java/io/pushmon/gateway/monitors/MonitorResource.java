@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.gateway.GatewayConfig;
+import io.pushmon.gateway.status.LiveStateReader;
 import io.pushmon.gateway.tenants.CallerTenant;
 import io.smallrye.common.annotation.Blocking;
 
@@ -53,6 +54,9 @@ public class MonitorResource {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    LiveStateReader liveState;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a monitor", description = "Answers 201 with the push token and URL.")
@@ -71,10 +75,13 @@ public class MonitorResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a monitor")
+    @Operation(summary = "Get a monitor", description = "With its live state from the detector: status (new, up, "
+            + "down, paused; unknown while the detector is rebalancing), lastHeartbeatAt, nextDeadlineAt, lastMsg, "
+            + "lastValue, incident.")
     @APIResponse(responseCode = "404", description = "No such monitor in the caller's tenant")
     public MonitorView get(@PathParam("id") String id) {
-        return view(monitors.get(caller.tenantId(), id));
+        MonitorDefinition monitor = monitors.get(caller.tenantId(), id);
+        return view(monitor).withLiveState(liveState.read(monitor.id()));
     }
 
     @PUT

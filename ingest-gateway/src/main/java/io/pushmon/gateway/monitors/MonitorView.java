@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.gateway.status.LiveState;
 
 /**
  * A monitor as the API shows it. Read-only keys get it without {@code pushToken} and {@code pushUrl}: the
@@ -13,14 +14,23 @@ import io.pushmon.common.model.MonitorDefinition;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MonitorView(String id, String name, String pushToken, String pushUrl, long timeoutSeconds,
-        long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt) {
+        long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt,
+        String status, Instant lastHeartbeatAt, Instant nextDeadlineAt, String lastMsg, Double lastValue,
+        Long incident) {
+
+    /** The same view with the detector's live state: status, last heartbeat, next deadline, incident. */
+    MonitorView withLiveState(LiveState live) {
+        return new MonitorView(id, name, pushToken, pushUrl, timeoutSeconds, graceSeconds, paused, channelIds,
+                createdAt, updatedAt, live.status(), live.lastHeartbeatAt(), live.nextDeadlineAt(), live.lastMsg(),
+                live.lastValue(), live.incident());
+    }
 
     static MonitorView of(MonitorDefinition monitor, String publicUrl, boolean withToken) {
         String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         return new MonitorView(monitor.id(), monitor.name(), withToken ? monitor.pushToken() : null,
                 withToken ? base + "/api/push/" + monitor.pushToken() : null, monitor.timeoutSeconds(),
                 monitor.graceSeconds(), monitor.paused(), monitor.channelIds(), monitor.createdAt(),
-                monitor.updatedAt());
+                monitor.updatedAt(), null, null, null, null, null, null);
     }
 
     @Override

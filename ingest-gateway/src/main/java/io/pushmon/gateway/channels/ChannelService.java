@@ -1,0 +1,143 @@
+package io.pushmon.gateway.channels;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import io.pushmon.common.channels.ChannelKind;
+import io.pushmon.common.channels.ChannelSettings;
+import io.pushmon.common.model.ChannelDefinition;
+import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.common.serde.JsonSerde;
+import io.pushmon.common.serde.PushmonSerdes;
+import io.pushmon.common.topics.Topic;
+import io.pushmon.gateway.directory.ChannelDirectory;
+import io.pushmon.gateway.directory.MonitorDirectory;
+import io.pushmon.gateway.errors.ApiException;
+import io.pushmon.gateway.kafka.RecordWriter;
+
+/**
+ * Notification channels of a tenant. Every change is written to {@code channels} and, once acknowledged,
+ * applied to this gateway's directory, so a monitor can use a channel the moment it was created.
+ */
+@ApplicationScoped
+public class ChannelService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int SECRET_BYTES = 32;
+
+    private final ChannelDirectory channels;
+    private final MonitorDirectory monitors;
+    private final RecordWriter writer;
+    private final JsonSerde<ChannelDefinition> serde = PushmonSerdes.channel();
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    public ChannelService(ChannelDirectory channels, MonitorDirectory monitors, RecordWriter writer) {
+        this.channels = channels;
+        this.monitors = monitors;
+        this.writer = writer;
+    }
+
+    public ChannelDefinition create(String tenantId, ChannelRequest request) {
+        ChannelKind kind = validate(request.type(), request.settings());
+        Instant now = now();
+        return write(new ChannelDefinition(UUID.randomUUID().toString(), tenantId, request.name(), kind.wireName(),
+                strip(request.settings()), kind.signed() ? newSecret() : null, now, now));
+    }
+
+    public List<ChannelDefinition> list(String tenantId) {
+        return channels.forTenant(tenantId);
+    }
+
+    /** The tenant's channel; another tenant's channel is as unknown as a missing one. */
+    public ChannelDefinition get(String tenantId, String id) {
+        return channels.find(id).filter(c -> c.tenantId().equals(tenantId))
+                .orElseThrow(() -> ApiException.notFound("no channel with this id"));
+    }
+
+    /**
+     * Replaces name and settings; the type and the signing secret stay. A secret setting sent back exactly as
+     * the API masked it keeps its stored value, so a client can read, edit the name, and write back.
+     */
+    public synchronized ChannelDefinition replace(String tenantId, String id, ChannelRequest request) {
+        ChannelDefinition current = get(tenantId, id);
+        if (request.type() != null && !request.type().equals(current.type())) {
+            throw ApiException.badRequest("type cannot change (is " + current.type() + "); create a new channel");
+        }
+        Map<String, String> masked = ChannelSettings.masked(current.type(), current.settings());
+        Map<String, String> settings = new HashMap<>(strip(request.settings()));
+        settings.replaceAll((name, value) -> value.equals(masked.get(name)) && !value.equals(current.settings().get(name))
+                ? current.settings().get(name) : value);
+        validate(current.type(), settings);
+        return write(new ChannelDefinition(current.id(), tenantId, request.name(), current.type(), settings,
+                current.secret(), current.createdAt(), now()));
+    }
+
+    /** A new signing secret for a signed channel; the old one stops being used at once. */
+    public synchronized ChannelDefinition rotateSecret(String tenantId, String id) {
+        ChannelDefinition current = get(tenantId, id);
+        if (current.secret() == null) {
+            throw ApiException.badRequest("a " + current.type() + " channel has no signing secret");
+        }
+        return write(new ChannelDefinition(current.id(), tenantId, current.name(), current.type(), current.settings(),
+                newSecret(), current.createdAt(), now()));
+    }
+
+    /** Refused while monitors still notify the channel: silently dropping their alerts would be worse. */
+    public synchronized void delete(String tenantId, String id) {
+        get(tenantId, id);
+        List<String> users = monitors.forTenant(tenantId).stream().filter(m -> m.channelIds().contains(id))
+                .map(MonitorDefinition::name).sorted().toList();
+        if (!users.isEmpty()) {
+            throw ApiException.conflict("the channel is used by " + users.size() + " monitor(s): "
+                    + String.join(", ", users.subList(0, Math.min(10, users.size())))
+                    + "; remove it from their channelIds first");
+        }
+        RecordMetadata written = writer.sendAndWait(new ProducerRecord<>(Topic.CHANNELS.topicName(), id, null));
+        channels.applyWritten(id, written, null);
+    }
+
+    private static ChannelKind validate(String type, Map<String, String> settings) {
+        List<String> problems = ChannelSettings.validate(type, settings);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest(String.join("; ", problems));
+        }
+        return ChannelKind.fromWire(type).orElseThrow();
+    }
+
+    private static Map<String, String> strip(Map<String, String> settings) {
+        Map<String, String> stripped = new HashMap<>();
+        settings.forEach((name, value) -> stripped.put(name, value.strip()));
+        return stripped;
+    }
+
+    private ChannelDefinition write(ChannelDefinition channel) {
+        RecordMetadata written = writer.sendAndWait(new ProducerRecord<>(Topic.CHANNELS.topicName(), channel.id(),
+                serde.serialize(Topic.CHANNELS.topicName(), channel)));
+        channels.applyWritten(channel.id(), written, channel);
+        return channel;
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[SECRET_BYTES];
+        RANDOM.nextBytes(bytes);
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

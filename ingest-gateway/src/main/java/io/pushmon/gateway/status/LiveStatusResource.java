@@ -1,0 +1,69 @@
+package io.pushmon.gateway.status;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.pushmon.gateway.monitors.MonitorService;
+import io.pushmon.gateway.tenants.CallerTenant;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * A monitor's recent history. The gateway checks that the monitor is the caller's, then relays the read to
+ * the service that owns the data: heartbeats and status changes live in the processor's state stores,
+ * deliveries in the dispatcher's log.
+ */
+@Path("/api/monitors/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "monitors")
+@SecurityRequirement(name = "apiKey")
+@APIResponse(responseCode = "404", description = "No such monitor in the caller's tenant")
+@APIResponse(responseCode = "503", description = "The owner of the data is rebalancing or starting; see Retry-After")
+@Blocking
+public class LiveStatusResource {
+
+    @Inject
+    MonitorService monitors;
+
+    @Inject
+    CallerTenant caller;
+
+    @Inject
+    InternalServices services;
+
+    @GET
+    @Path("/heartbeats")
+    @Operation(summary = "Recent heartbeats", description = "The last 100 pushes, newest first: at, status, msg, value.")
+    public Response heartbeats(@PathParam("id") String id) {
+        return services.processor().get("/internal/monitors/" + owned(id) + "/heartbeats");
+    }
+
+    @GET
+    @Path("/events")
+    @Operation(summary = "Recent status changes", description = "Down and recovery events, newest first.")
+    public Response events(@PathParam("id") String id) {
+        return services.processor().get("/internal/monitors/" + owned(id) + "/events");
+    }
+
+    @GET
+    @Path("/notifications")
+    @Operation(summary = "Recent notifications", description = "Deliveries of this monitor's events to its channels: "
+            + "channel, event, attempts, outcome, last error.")
+    public Response notifications(@PathParam("id") String id) {
+        return services.dispatcher().get("/internal/monitors/" + owned(id) + "/notifications");
+    }
+
+    /** The monitor's id once it is known to be the caller's; ids come from our own UUIDs, safe in a path. */
+    private String owned(String id) {
+        return monitors.get(caller.tenantId(), id).id();
+    }
+}
