@@ -33,6 +33,10 @@ public interface ProcessorConfig {
     @WithDefault("100ms")
     Duration commitInterval();
 
+    /** How long a stopped or crashed instance keeps its partitions (unwatched) before they move. */
+    @WithDefault("10s")
+    Duration sessionTimeout();
+
     /** The deadline detector. */
     Detector detector();
 

@@ -64,6 +64,7 @@ public class DetectorService {
     private StreamsSettings streamsSettings() {
         return new StreamsSettings(config.applicationId(), kafka.bootstrapServers(), Path.of(config.stateDir()),
                 config.applicationServer(), config.streamThreads(), config.standbyReplicas(),
-                kafka.replicationFactor(), config.commitInterval().toMillis());
+                kafka.replicationFactor(), config.commitInterval().toMillis(),
+                config.sessionTimeout().toMillis());
     }
 }

@@ -3,6 +3,7 @@ package io.pushmon.processor.topology;
 import java.nio.file.Path;
 import java.util.Properties;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -17,10 +18,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param standbyReplicas   warm copies of each task's stores on other instances
  * @param replicationFactor replicas of the changelog topics
  * @param commitIntervalMs  how often transactions commit, which bounds how late an event becomes visible
+ * @param sessionTimeoutMs  how long a vanished instance keeps its partitions before they move
  */
 public record StreamsSettings(String applicationId, String bootstrapServers, Path stateDir,
         String applicationServer, int streamThreads, int standbyReplicas, int replicationFactor,
-        long commitIntervalMs) {
+        long commitIntervalMs, long sessionTimeoutMs) {
 
     public Properties toProperties() {
         Properties props = new Properties();
@@ -34,6 +36,11 @@ public record StreamsSettings(String applicationId, String bootstrapServers, Pat
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        // Stream threads do not leave the group on close, so after a stop or a crash the partitions stay
+        // unowned, and their monitors unwatched, until the session times out: keep it short.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) sessionTimeoutMs);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+                (int) Math.max(1, sessionTimeoutMs / 3));
         return props;
     }
 }

@@ -57,7 +57,7 @@ final class DetectorHarness implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         StreamsSettings streams = new StreamsSettings("detector-test", "unused:9092", stateDir, "127.0.0.1:8081",
-                1, 0, 1, 100);
+                1, 0, 1, 100, 10_000);
         driver = new TopologyTestDriver(DetectorTopology.build(settings, metrics, DetectorStore.Kind.IN_MEMORY), streams.toProperties(), T0);
         monitors = driver.createInputTopic(Topic.MONITORS.topicName(), Serdes.String().serializer(),
                 PushmonSerdes.monitor());

@@ -1,0 +1,185 @@
+package io.pushmon.processor.topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pushmon.common.model.Heartbeat;
+import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.common.model.MonitorEvent;
+import io.pushmon.common.model.PushStatus;
+import io.pushmon.common.serde.PushmonSerdes;
+import io.pushmon.common.topics.Topic;
+import io.pushmon.kafka.testing.SharedKafka;
+import io.pushmon.processor.detector.DetectorMetrics;
+import io.pushmon.processor.detector.DetectorSettings;
+import io.pushmon.processor.detector.HeartbeatProcessor;
+
+/**
+ * What the rest of pushmon would do around the detector on the shared real broker: the management API's
+ * definitions, clients' pushes, the gateway's ticks on every partition, and a read_committed reader of
+ * {@code monitor-events} that sees only what was committed after the fixture was created.
+ */
+final class BrokerFixture implements AutoCloseable {
+
+    static final Duration TICK_INTERVAL = Duration.ofMillis(250);
+
+    final String bootstrap = SharedKafka.bootstrapServers();
+    final String applicationId = "detector-it-" + UUID.randomUUID();
+    final Path stateDir;
+    private final KafkaProducer<String, MonitorDefinition> definitions;
+    private final KafkaProducer<String, Heartbeat> heartbeats;
+    private final KafkaConsumer<String, MonitorEvent> events;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    private final List<DetectorRuntime> runtimes = new ArrayList<>();
+
+    BrokerFixture() {
+        try {
+            stateDir = Files.createTempDirectory("detector-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0);
+        definitions = new KafkaProducer<>(producer, new StringSerializer(), PushmonSerdes.monitor());
+        heartbeats = new KafkaProducer<>(producer, new StringSerializer(), PushmonSerdes.heartbeat());
+        events = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
+                PushmonSerdes.monitorEvent());
+        List<TopicPartition> partitions = events.partitionsFor(Topic.MONITOR_EVENTS.topicName()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        events.assign(partitions);
+        events.seekToEnd(partitions);
+        partitions.forEach(events::position);
+    }
+
+    /** Writes a tick to every heartbeats partition every 250 ms, as the gateway does every second. */
+    void startTicks() {
+        int partitions = heartbeats.partitionsFor(Topic.HEARTBEATS.topicName()).size();
+        ticker.scheduleAtFixedRate(() -> {
+            for (int p = 0; p < partitions; p++) {
+                heartbeats.send(new ProducerRecord<>(Topic.HEARTBEATS.topicName(), p, HeartbeatProcessor.TICK_KEY,
+                        Heartbeat.tick(System.currentTimeMillis())));
+            }
+        }, 0, TICK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts a detector instance of this fixture's application, as a process start would. */
+    DetectorRuntime startDetector() {
+        DetectorMetrics metrics = new DetectorMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
+        StreamsSettings settings = new StreamsSettings(applicationId, bootstrap, stateDir, "127.0.0.1:1", 1, 0, 1,
+                100, 6_000);
+        DetectorRuntime runtime = new DetectorRuntime(settings,
+                DetectorTopology.build(DetectorSettings.defaults(), metrics));
+        runtime.start(SharedKafka.TEST_PARTITIONS, (short) 1);
+        runtimes.add(runtime);
+        long until = System.currentTimeMillis() + 60_000;
+        while (runtime.state() != KafkaStreams.State.RUNNING) {
+            if (System.currentTimeMillis() > until) {
+                throw new IllegalStateException("Detector did not reach RUNNING but " + runtime.state());
+            }
+            sleep(50);
+        }
+        return runtime;
+    }
+
+    static MonitorDefinition monitor(String id, long timeoutSeconds) {
+        return new MonitorDefinition(id, "tenant-it", "job " + id, "token-" + id, timeoutSeconds, 0, false,
+                List.of(), Instant.now(), Instant.now());
+    }
+
+    void define(MonitorDefinition definition) {
+        try {
+            definitions.send(new ProducerRecord<>(Topic.MONITORS.topicName(), definition.id(), definition)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Pushes and returns the broker time the heartbeat counts for (LogAppendTime). */
+    long push(String monitorId, PushStatus status) {
+        try {
+            return heartbeats.send(new ProducerRecord<>(Topic.HEARTBEATS.topicName(), monitorId,
+                    Heartbeat.push(status, "it", null, null, null, System.currentTimeMillis()))).get().timestamp();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A committed event received, with the wall-clock time it was read. */
+    record Received(MonitorEvent event, long receivedAt) {
+    }
+
+    /** Reads committed events matching {@code filter} for the given time. */
+    List<Received> readEvents(Duration duration, Predicate<MonitorEvent> filter) {
+        List<Received> received = new ArrayList<>();
+        long until = System.currentTimeMillis() + duration.toMillis();
+        while (System.currentTimeMillis() < until) {
+            for (ConsumerRecord<String, MonitorEvent> record : events.poll(Duration.ofMillis(50))) {
+                if (filter.test(record.value())) {
+                    received.add(new Received(record.value(), System.currentTimeMillis()));
+                }
+            }
+        }
+        return received;
+    }
+
+    /** Reads until {@code count} matching events arrived or the timeout passed. */
+    List<Received> awaitEvents(int count, Duration timeout, Predicate<MonitorEvent> filter) {
+        List<Received> received = new ArrayList<>();
+        long until = System.currentTimeMillis() + timeout.toMillis();
+        while (received.size() < count && System.currentTimeMillis() < until) {
+            for (ConsumerRecord<String, MonitorEvent> record : events.poll(Duration.ofMillis(20))) {
+                if (filter.test(record.value())) {
+                    received.add(new Received(record.value(), System.currentTimeMillis()));
+                }
+            }
+        }
+        return received;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        runtimes.forEach(DetectorRuntime::close);
+        definitions.close();
+        heartbeats.close();
+        events.close();
+    }
+}
