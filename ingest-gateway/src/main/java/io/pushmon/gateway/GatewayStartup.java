@@ -1,5 +1,11 @@
 package io.pushmon.gateway;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,12 +22,13 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Startup in the order things depend on each other: topics exist before anything reads or writes them;
  * caches start reading; ticks start; the default tenant's key is ensured once the tenants cache caught up.
- * Readiness waits for the caches, see the health package.
+ * Startup then waits, bounded, for the caches; readiness reports them either way (health package).
  */
 @ApplicationScoped
 public class GatewayStartup {
 
     private static final Logger LOG = Logger.getLogger(GatewayStartup.class);
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
 
     @Inject
     KafkaConnection kafka;
@@ -45,5 +52,24 @@ public class GatewayStartup {
         directories.start();
         ticks.start();
         defaultTenant.start();
+        awaitCaches();
+    }
+
+    /**
+     * Holds startup until the caches caught up, so a gateway that listens normally answers correctly at once
+     * (a push to a valid token is never a 404 just because its monitor was not read yet). The wait is bounded:
+     * a slow or absent broker must not keep the process from starting; readiness stays DOWN instead.
+     */
+    private void awaitCaches() {
+        try {
+            CompletableFuture.allOf(directories.allCaughtUp().toCompletableFuture(),
+                    defaultTenant.done().toCompletableFuture()).get(STARTUP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warnf("Caches have not caught up within %s; starting anyway, not ready until they have", STARTUP_WAIT);
+        } catch (ExecutionException e) {
+            LOG.warnf("Waiting for the caches failed (%s); starting anyway", e.getCause().getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

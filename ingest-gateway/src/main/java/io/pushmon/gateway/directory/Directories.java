@@ -1,6 +1,7 @@
 package io.pushmon.gateway.directory;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,5 +31,11 @@ public class Directories {
     /** Completes once the tenants cache caught up: before that, "no such tenant" may just be "not read yet". */
     public CompletionStage<Void> tenantsCaughtUp() {
         return tenants.cache().caughtUp();
+    }
+
+    /** Completes once every cache caught up. */
+    public CompletionStage<Void> allCaughtUp() {
+        return CompletableFuture.allOf(caches.stream().map(cache -> cache.caughtUp().toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
     }
 }

@@ -1,6 +1,7 @@
 package io.pushmon.gateway.tenants;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,11 @@ public class DefaultTenantBootstrap {
     /** True once the configured key works (or none is configured). */
     public boolean isDone() {
         return done.isDone();
+    }
+
+    /** Completes once the configured key works (or at once if none is configured). */
+    public CompletionStage<Void> done() {
+        return done;
     }
 
     private void ensure(String key) {
