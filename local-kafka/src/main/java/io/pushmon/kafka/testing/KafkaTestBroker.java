@@ -6,7 +6,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * The shared test broker as a Quarkus test resource. Quarkus injects the bootstrap servers before the
- * application boots, for the plain Kafka clients and for Kafka Streams alike.
+ * application boots; every pushmon service reads them from {@code kafka.bootstrap.servers}.
  */
 public class KafkaTestBroker implements QuarkusTestResourceLifecycleManager {
 
@@ -15,7 +15,6 @@ public class KafkaTestBroker implements QuarkusTestResourceLifecycleManager {
         String bootstrap = SharedKafka.bootstrapServers();
         return Map.of(
                 "kafka.bootstrap.servers", bootstrap,
-                "quarkus.kafka-streams.bootstrap-servers", bootstrap,
                 "pushmon.kafka.partitions", String.valueOf(SharedKafka.TEST_PARTITIONS));
     }
 

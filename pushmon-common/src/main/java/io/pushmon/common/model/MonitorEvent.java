@@ -3,6 +3,8 @@ package io.pushmon.common.model;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A status change of a monitor; the value of {@code monitor-events}. It carries what the dispatcher needs
  * to notify without reading anything else.
@@ -30,7 +32,8 @@ public record MonitorEvent(String eventId, String monitorId, String tenantId, St
         channelIds = channelIds == null ? List.of() : List.copyOf(channelIds);
     }
 
-    /** True for a change into {@code down}. */
+    /** True for a change into {@code down}. Derived, so not written: {@code to} already says it. */
+    @JsonIgnore
     public boolean isDown() {
         return to == MonitorStatus.DOWN;
     }
