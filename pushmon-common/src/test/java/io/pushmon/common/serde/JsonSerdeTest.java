@@ -40,7 +40,7 @@ class JsonSerdeTest {
         var json = new String(serde.serialize("monitor-events", event), StandardCharsets.UTF_8);
 
         assertThat(json).contains("\"reason\":\"reported-down\"", "\"at\":\"2026-01-01T00:00:00Z\"");
-        assertThat(json).doesNotContain("downSince").doesNotContain("\"down\"");
+        assertThat(json).doesNotContain("downSince").doesNotContain("\"down\":");
         assertThat(serde.deserialize("monitor-events", json.getBytes(StandardCharsets.UTF_8))).isEqualTo(event);
     }
 
