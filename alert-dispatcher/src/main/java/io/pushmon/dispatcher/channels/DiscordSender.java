@@ -4,19 +4,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
-import io.pushmon.common.model.ChannelDefinition;
 
 /**
  * Discord "Execute Webhook": a short {@code content} line and one embed with the details. Mentions are
  * disabled so a push msg containing {@code @everyone} cannot ping a whole server.
  */
 @Singleton
-public class DiscordSender implements ChannelSender {
+public class DiscordSender extends IncomingWebhookSender {
 
     static final int RED = 0xE01E5A;
     static final int GREEN = 0x2EB67D;
@@ -24,11 +21,9 @@ public class DiscordSender implements ChannelSender {
     private static final int TITLE_MAX = 256;
     private static final int FIELD_MAX = 1024;
 
-    private final ChannelHttp http;
-
     @Inject
     public DiscordSender(ChannelHttp http) {
-        this.http = http;
+        super(http);
     }
 
     @Override
@@ -37,12 +32,8 @@ public class DiscordSender implements ChannelSender {
     }
 
     @Override
-    public CompletionStage<SendOutcome> send(Notification notification, ChannelDefinition channel) {
-        String url = SenderSupport.setting(channel, "url");
-        if (url == null) {
-            return SenderSupport.missing(channel, "url");
-        }
-        return http.postJson(url, payload(AlertText.of(notification)), Map.of(), List.of(), false);
+    Map<String, Object> body(AlertText text) {
+        return payload(text);
     }
 
     static Map<String, Object> payload(AlertText text) {

@@ -2,29 +2,24 @@ package io.pushmon.dispatcher.channels;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
-import io.pushmon.common.model.ChannelDefinition;
 
 /**
  * Slack incoming webhook ("Sending messages using incoming webhooks"): {@code text} as the notification
  * fallback plus Block Kit {@code blocks} (header, section fields, context).
  */
 @Singleton
-public class SlackSender implements ChannelSender {
+public class SlackSender extends IncomingWebhookSender {
 
     /** Slack's limits: header text 150 characters, section field text 2000. */
     private static final int HEADER_MAX = 150;
     private static final int FIELD_MAX = 2000;
 
-    private final ChannelHttp http;
-
     @Inject
     public SlackSender(ChannelHttp http) {
-        this.http = http;
+        super(http);
     }
 
     @Override
@@ -33,12 +28,8 @@ public class SlackSender implements ChannelSender {
     }
 
     @Override
-    public CompletionStage<SendOutcome> send(Notification notification, ChannelDefinition channel) {
-        String url = SenderSupport.setting(channel, "url");
-        if (url == null) {
-            return SenderSupport.missing(channel, "url");
-        }
-        return http.postJson(url, payload(AlertText.of(notification)), Map.of(), List.of(), false);
+    Map<String, Object> body(AlertText text) {
+        return payload(text);
     }
 
     static Map<String, Object> payload(AlertText text) {

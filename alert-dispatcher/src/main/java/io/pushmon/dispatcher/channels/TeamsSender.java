@@ -3,12 +3,9 @@ package io.pushmon.dispatcher.channels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
-import io.pushmon.common.model.ChannelDefinition;
 
 /**
  * Microsoft Teams: an Adaptive Card in a message envelope, the format Microsoft documents for Workflows
@@ -16,13 +13,11 @@ import io.pushmon.common.model.ChannelDefinition;
  * incoming webhooks also accept. MessageCard is connector-only, so it is not used.
  */
 @Singleton
-public class TeamsSender implements ChannelSender {
-
-    private final ChannelHttp http;
+public class TeamsSender extends IncomingWebhookSender {
 
     @Inject
     public TeamsSender(ChannelHttp http) {
-        this.http = http;
+        super(http);
     }
 
     @Override
@@ -31,12 +26,8 @@ public class TeamsSender implements ChannelSender {
     }
 
     @Override
-    public CompletionStage<SendOutcome> send(Notification notification, ChannelDefinition channel) {
-        String url = SenderSupport.setting(channel, "url");
-        if (url == null) {
-            return SenderSupport.missing(channel, "url");
-        }
-        return http.postJson(url, payload(AlertText.of(notification)), Map.of(), List.of(), false);
+    Map<String, Object> body(AlertText text) {
+        return payload(text);
     }
 
     static Map<String, Object> payload(AlertText text) {
