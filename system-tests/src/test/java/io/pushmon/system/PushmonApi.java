@@ -1,0 +1,128 @@
+package io.pushmon.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The public HTTP API of a running pushmon, as a user's script would call it: management calls with the API
+ * key, pushes with nothing but the push URL. Failures of management calls are exceptions that carry the answer.
+ */
+public final class PushmonApi {
+
+    /** A created webhook channel; {@code secret} signs its notifications and is shown only at creation. */
+    public record Channel(String id, String secret) {
+    }
+
+    /** A created monitor. */
+    public record Monitor(String id, String pushToken, String pushUrl) {
+    }
+
+    /** An HTTP answer: status and body as JSON (a missing or non-JSON body is an empty object). */
+    public record Answer(int status, JsonNode body) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final String apiKey;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public PushmonApi(String baseUrl, String apiKey) {
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+    }
+
+    public PushmonApi(PushmonSystem system) {
+        this(system.gatewayUrl(), system.apiKey());
+    }
+
+    public Channel createWebhookChannel(String name, String url) {
+        ObjectNode body = JSON.createObjectNode().put("name", name).put("type", "webhook").put("url", url);
+        JsonNode created = expect(201, call("POST", "/api/channels", body));
+        return new Channel(created.path("id").asText(), created.path("secret").asText());
+    }
+
+    public Monitor createMonitor(String name, int timeoutSeconds, List<String> channelIds) {
+        ObjectNode body = JSON.createObjectNode().put("name", name).put("timeoutSeconds", timeoutSeconds)
+                .put("graceSeconds", 0);
+        channelIds.forEach(body.putArray("channelIds")::add);
+        JsonNode created = expect(201, call("POST", "/api/monitors", body));
+        return new Monitor(created.path("id").asText(), created.path("pushToken").asText(),
+                created.path("pushUrl").asText());
+    }
+
+    public Answer monitor(String id) {
+        return call("GET", "/api/monitors/" + id, null);
+    }
+
+    public void pause(String id) {
+        expect(200, call("POST", "/api/monitors/" + id + "/pause", null));
+    }
+
+    public void resume(String id) {
+        expect(200, call("POST", "/api/monitors/" + id + "/resume", null));
+    }
+
+    public void delete(String id) {
+        expect(204, call("DELETE", "/api/monitors/" + id, null));
+    }
+
+    /** {@code GET /api/monitors/{id}/heartbeats}: the answer as it is (a 503 while the processor rebalances). */
+    public Answer heartbeats(String id) {
+        return call("GET", "/api/monitors/" + id + "/heartbeats", null);
+    }
+
+    /** {@code POST /api/push/{token}?query}: no API key, as a monitored job calls it. */
+    public Answer push(String token, String query) {
+        String uri = baseUrl + "/api/push/" + token + (query.isEmpty() ? "" : "?" + query);
+        return send(HttpRequest.newBuilder(URI.create(uri)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private Answer call(String method, String path, JsonNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + apiKey);
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return send(request);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(15)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body;
+            try {
+                body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            } catch (IOException notJson) {
+                body = JSON.createObjectNode().put("raw", response.body());
+            }
+            return new Answer(response.statusCode(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static JsonNode expect(int status, Answer answer) {
+        if (answer.status() != status) {
+            throw new IllegalStateException("expected HTTP " + status + ", got " + answer.status() + ": "
+                    + answer.body());
+        }
+        return answer.body();
+    }
+}

@@ -1,0 +1,362 @@
+package io.pushmon.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole of pushmon as separate OS processes, the way {@code ./pushmon-local} runs it: the local KRaft broker
+ * and the packaged services ({@code <module>/target/quarkus-app/quarkus-run.jar}), each on a free loopback port,
+ * with a fresh data directory under {@code system-tests/target/} and one log file per process.
+ *
+ * <p>Every process can be stopped (SIGTERM), killed (SIGKILL) and started again on the same ports and data, so
+ * fault-injection suites can build on this. {@link #close()} stops everything; a JVM shutdown hook does the same
+ * if a test run is cut short.
+ */
+public final class PushmonSystem implements AutoCloseable {
+
+    /** The processes of a running system, in start order. */
+    public enum Component {
+        KAFKA(null), GATEWAY("ingest-gateway"), PROCESSOR("liveness-processor"), DISPATCHER("alert-dispatcher");
+
+        private final String module;
+
+        Component(String module) {
+            this.module = module;
+        }
+
+        /** The Maven module of a service; null for the broker. */
+        public String module() {
+            return module;
+        }
+    }
+
+    private static final List<Component> SERVICES = List.of(Component.GATEWAY, Component.PROCESSOR,
+            Component.DISPATCHER);
+
+    private final Path root;
+    private final Path dataDir;
+    private final String apiKey;
+    private final Duration readyTimeout;
+    private final Map<Component, Integer> ports = new EnumMap<>(Component.class);
+    private final Map<Component, ManagedProcess> processes = new EnumMap<>(Component.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Thread shutdownHook = new Thread(this::stopAll, "pushmon-system-shutdown");
+    private final int controllerPort;
+    private boolean closed;
+
+    private PushmonSystem(Builder builder) {
+        this.root = builder.root;
+        this.readyTimeout = builder.readyTimeout;
+        this.apiKey = builder.apiKey != null ? builder.apiKey : newApiKey();
+        this.dataDir = root.resolve("system-tests/target/pushmon-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+        for (Component component : Component.values()) {
+            ports.put(component, freePort());
+        }
+        controllerPort = freePort();
+        defineProcesses(builder.settings);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts a system with default settings and waits until every service is ready. */
+    public static PushmonSystem start() {
+        return builder().start();
+    }
+
+    public String gatewayUrl() {
+        return url(Component.GATEWAY);
+    }
+
+    /** The base URL of a service, e.g. {@code http://127.0.0.1:41234}. */
+    public String url(Component service) {
+        if (service == Component.KAFKA) {
+            throw new IllegalArgumentException("the broker speaks Kafka, not HTTP: use kafkaBootstrap()");
+        }
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** The read-write API key of tenant {@code default}. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + ports.get(Component.KAFKA);
+    }
+
+    public int port(Component component) {
+        return ports.get(component);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public ManagedProcess process(Component component) {
+        return processes.get(component);
+    }
+
+    /** SIGTERM to one process; SIGKILL if it has not ended within 15 s. True if it ended on its own. */
+    public boolean stop(Component component) {
+        return processes.get(component).stop(Duration.ofSeconds(15));
+    }
+
+    /** SIGKILL to one process. */
+    public void kill(Component component) {
+        processes.get(component).kill();
+    }
+
+    /** Starts a stopped or killed process again on the same port and data and waits until it is ready. */
+    public void restart(Component component) {
+        ManagedProcess process = processes.get(component);
+        process.stop(Duration.ofSeconds(15));
+        process.start();
+        awaitReady(component);
+    }
+
+    private void startAll() {
+        try {
+            Files.createDirectories(dataDir.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            processes.get(Component.KAFKA).start();
+            awaitReady(Component.KAFKA);
+            SERVICES.forEach(s -> processes.get(s).start());
+            // Waited for together: the services boot in parallel, so the slowest one sets the time.
+            CompletableFuture.allOf(SERVICES.stream()
+                    .map(s -> CompletableFuture.runAsync(() -> awaitReady(s))).toArray(CompletableFuture[]::new))
+                    .join();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void awaitReady(Component component) {
+        ManagedProcess process = processes.get(component);
+        long deadline = System.nanoTime() + readyTimeout.toNanos();
+        while (!isReady(component)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(process + " exited before it was ready; log " + process.log() + ":\n"
+                        + process.tail(40));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(process + " was not ready after " + readyTimeout + "; log "
+                        + process.log() + ":\n" + process.tail(40));
+            }
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    /** The broker is ready when it accepts connections; a service when {@code /q/health/ready} answers 200. */
+    public boolean isReady(Component component) {
+        if (component == Component.KAFKA) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port(component)), 500);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url(component) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + component, e);
+        }
+    }
+
+    /** Stops the services first and the broker last, so the services can close their Kafka clients cleanly. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running or has run; nothing left to unregister.
+        }
+    }
+
+    private void stopAll() {
+        CompletableFuture.allOf(SERVICES.stream().map(processes::get)
+                .map(p -> CompletableFuture.runAsync(() -> p.stop(Duration.ofSeconds(15))))
+                .toArray(CompletableFuture[]::new)).join();
+        processes.get(Component.KAFKA).stop(Duration.ofSeconds(10));
+    }
+
+    private void defineProcesses(Map<Component, Map<String, String>> extra) {
+        Path logs = dataDir.resolve("logs");
+        String kafkaClasspath;
+        try {
+            kafkaClasspath = root.resolve("local-kafka/target/classes") + ":"
+                    + Files.readString(root.resolve("local-kafka/target/runtime-classpath.txt")).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("local-kafka is not built (no local-kafka/target/runtime-classpath.txt);"
+                    + " run ./mvnw install -DskipTests first", e);
+        }
+        List<String> kafka = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-Dlog4j2.configurationFile=classpath:local-kafka-log4j2.properties", "-cp", kafkaClasspath,
+                "io.pushmon.kafka.local.LocalKafka", "--data-dir", dataDir.resolve("kafka").toString(),
+                "--port", Integer.toString(port(Component.KAFKA)),
+                "--controller-port", Integer.toString(controllerPort)));
+        processes.put(Component.KAFKA, new ManagedProcess("kafka", kafka, Map.of(), root, logs.resolve("kafka.log")));
+
+        for (Component service : SERVICES) {
+            Path jar = root.resolve(service.module() + "/target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: package the services first (./mvnw install"
+                        + " -DskipTests, or run this module after them in the reactor)");
+            }
+            Map<String, String> settings = new LinkedHashMap<>(serviceSettings(service));
+            settings.putAll(extra.getOrDefault(service, Map.of()));
+            List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC"));
+            settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of("-jar", jar.toString()));
+            // The key goes in the environment, as ./pushmon-local and docker-compose pass it, not on the command line.
+            Map<String, String> env = service == Component.GATEWAY ? Map.of("PUSHMON_API_KEY", apiKey) : Map.of();
+            processes.put(service, new ManagedProcess(service.module(), command, env, root,
+                    logs.resolve(service.module() + ".log")));
+        }
+    }
+
+    /** The settings ./pushmon-local passes; each service gets only what it reads. */
+    private Map<String, String> serviceSettings(Component service) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("quarkus.http.host", "127.0.0.1");
+        settings.put("quarkus.http.port", Integer.toString(port(service)));
+        settings.put("kafka.bootstrap.servers", kafkaBootstrap());
+        switch (service) {
+            case GATEWAY -> {
+                settings.put("pushmon.public-url", gatewayUrl());
+                settings.put("pushmon.processor.url", url(Component.PROCESSOR));
+                settings.put("pushmon.dispatcher.url", url(Component.DISPATCHER));
+            }
+            case PROCESSOR -> {
+                settings.put("pushmon.processor.state-dir", dataDir.resolve("processor").toString());
+                settings.put("pushmon.processor.application-server", "127.0.0.1:" + port(service));
+            }
+            case DISPATCHER -> settings.put("pushmon.channels.allow-loopback", "true");
+            default -> throw new IllegalArgumentException(service + " is not a service");
+        }
+        return settings;
+    }
+
+    private static String java() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * A free loopback port from the OS's ephemeral range, so never one of ./pushmon-local's defaults (8080-8082,
+     * 9092). The port is released before the process binds it; another process taking it in between is rare
+     * enough that the start just fails with a clear log.
+     */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String newApiKey() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return "pmk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Where the repository is and what to change from the defaults. */
+    public static final class Builder {
+
+        private Path root = defaultRoot();
+        private String apiKey;
+        private Duration readyTimeout = Duration.ofSeconds(120);
+        private final Map<Component, Map<String, String>> settings = new EnumMap<>(Component.class);
+
+        private Builder() {
+        }
+
+        /** The repository root; default: system property {@code pushmon.root}, else the parent of the cwd. */
+        public Builder root(Path root) {
+            this.root = root.toAbsolutePath().normalize();
+            return this;
+        }
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        public Builder readyTimeout(Duration readyTimeout) {
+            this.readyTimeout = readyTimeout;
+            return this;
+        }
+
+        /** An extra {@code -D} setting for one service, e.g. a short retry backoff for a dispatcher test. */
+        public Builder setting(Component service, String property, String value) {
+            if (service == Component.KAFKA) {
+                throw new IllegalArgumentException("the broker takes no settings");
+            }
+            settings.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(property, value);
+            return this;
+        }
+
+        /** Starts the broker, then the services, and returns once every one is ready. */
+        public PushmonSystem start() {
+            PushmonSystem system = new PushmonSystem(this);
+            system.startAll();
+            return system;
+        }
+
+        private static Path defaultRoot() {
+            String configured = System.getProperty("pushmon.root");
+            Path root = configured != null ? Paths.get(configured) : Paths.get("").toAbsolutePath().getParent();
+            return root.toAbsolutePath().normalize();
+        }
+    }
+}
