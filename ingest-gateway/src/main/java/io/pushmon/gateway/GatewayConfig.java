@@ -71,7 +71,7 @@ public interface GatewayConfig {
     interface Ticks {
 
         /** Time between two rounds of ticks (one tick per partition per round). */
-        @WithDefault("1s")
+        @WithDefault("500ms")
         Duration interval();
     }
 
