@@ -113,6 +113,12 @@ public final class PushmonSystem implements AutoCloseable {
         return ports.get(component);
     }
 
+    /** The repository the jars and examples are taken from. */
+    public Path root() {
+        return root;
+    }
+
+    /** This system's data: the broker's log, the processor's state, {@code logs/}. */
     public Path dataDir() {
         return dataDir;
     }
