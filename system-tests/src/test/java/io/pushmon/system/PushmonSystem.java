@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The whole of pushmon as separate OS processes, the way {@code ./pushmon-local} runs it: the local KRaft broker
@@ -160,6 +161,9 @@ public final class PushmonSystem implements AutoCloseable {
             CompletableFuture.allOf(SERVICES.stream()
                     .map(s -> CompletableFuture.runAsync(() -> awaitReady(s))).toArray(CompletableFuture[]::new))
                     .join();
+        } catch (CompletionException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } catch (RuntimeException e) {
             close();
             throw e;
