@@ -1,0 +1,98 @@
+package io.pushmon.system.faults;
+
+import static org.awaitility.Awaitility.await;
+
+import io.pushmon.system.PushmonApi;
+import io.pushmon.system.PushmonApi.Channel;
+import io.pushmon.system.PushmonApi.Monitor;
+import io.pushmon.system.PushmonSystem;
+import io.pushmon.system.WebhookReceiver;
+import io.pushmon.system.WebhookReceiver.Delivery;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One scenario's own pushmon (faults must not disturb anyone else's system), a webhook receiver and one channel
+ * every monitor of the scenario notifies, plus the reads a ledger needs.
+ */
+final class FaultRig implements AutoCloseable {
+
+    private static final String HOOK_PATH = "/hooks/faults";
+
+    final PushmonSystem system;
+    final PushmonApi api;
+    final WebhookReceiver receiver;
+    private final Channel channel;
+
+    private FaultRig(PushmonSystem system, WebhookReceiver receiver) {
+        this.system = system;
+        this.receiver = receiver;
+        this.api = new PushmonApi(system);
+        this.channel = api.createWebhookChannel("faults", receiver.url(HOOK_PATH));
+    }
+
+    static FaultRig start(PushmonSystem.Builder builder, WebhookReceiver receiver) {
+        PushmonSystem system = builder.start();
+        try {
+            return new FaultRig(system, receiver);
+        } catch (RuntimeException e) {
+            system.close();
+            receiver.close();
+            throw e;
+        }
+    }
+
+    static FaultRig start() {
+        return start(PushmonSystem.builder(), WebhookReceiver.start());
+    }
+
+    /**
+     * How long the scenarios' outages last: {@code -Dpushmon.faults.outage-seconds=60} for the issue's full run,
+     * 15 s by default (still well past the scenarios' monitor timeouts).
+     */
+    static Duration outage() {
+        return Duration.ofSeconds(Long.getLong("pushmon.faults.outage-seconds", 15));
+    }
+
+    Monitor monitor(String name, int timeoutSeconds) {
+        return api.createMonitor(name, timeoutSeconds, List.of(channel.id()));
+    }
+
+    /** Waits until the detector reports this status for the monitor (through the gateway's merged read). */
+    void awaitStatus(Monitor monitor, String status, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> status.equals(api.monitor(monitor.id()).body().path("status").asText()));
+    }
+
+    List<TopicLog.Entry> heartbeats() {
+        return TopicLog.read(system.kafkaBootstrap(), "heartbeats", false);
+    }
+
+    /** {@code monitor-events} as the dispatcher sees it: read_committed. */
+    List<TopicLog.Entry> committedEvents() {
+        return TopicLog.read(system.kafkaBootstrap(), "monitor-events", true);
+    }
+
+    List<Delivery> notifications() {
+        return receiver.deliveries(HOOK_PATH);
+    }
+
+    @Override
+    public void close() {
+        try {
+            system.close();
+        } finally {
+            receiver.close();
+        }
+    }
+
+    /** Lets real time pass, e.g. an outage. */
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
