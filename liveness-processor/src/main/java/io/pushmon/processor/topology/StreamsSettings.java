@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /**
  * The Kafka Streams settings the detector runs with, independent of Quarkus so tests on the real broker
@@ -36,6 +37,11 @@ public record StreamsSettings(String applicationId, String bootstrapServers, Pat
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        // A record nobody can read (a newer writer's format during a rolling upgrade, a hand-written record) is
+        // logged and skipped, and counted in Kafka Streams' dropped-records metric: failing would kill the stream
+        // thread, and its replacement would die on the same record, leaving every monitor of the partition
+        // unwatched.
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         // Stream threads do not leave the group on close, so after a stop or a crash the partitions stay
         // unowned, and their monitors unwatched, until the session times out: keep it short.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) sessionTimeoutMs);

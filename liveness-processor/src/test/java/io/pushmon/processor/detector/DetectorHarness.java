@@ -2,6 +2,7 @@ package io.pushmon.processor.detector;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,6 +45,8 @@ final class DetectorHarness implements AutoCloseable {
     private final TestInputTopic<String, MonitorDefinition> monitors;
     private final TestInputTopic<String, Heartbeat> heartbeats;
     private final TestOutputTopic<String, MonitorEvent> events;
+    private final TestInputTopic<String, byte[]> rawHeartbeats;
+    private final TestInputTopic<String, byte[]> rawMonitors;
     private Instant wall = T0;
 
     DetectorHarness() {
@@ -63,6 +66,10 @@ final class DetectorHarness implements AutoCloseable {
                 PushmonSerdes.monitor());
         heartbeats = driver.createInputTopic(Topic.HEARTBEATS.topicName(), Serdes.String().serializer(),
                 PushmonSerdes.heartbeat());
+        rawHeartbeats = driver.createInputTopic(Topic.HEARTBEATS.topicName(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        rawMonitors = driver.createInputTopic(Topic.MONITORS.topicName(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
         events = driver.createOutputTopic(Topic.MONITOR_EVENTS.topicName(), Serdes.String().deserializer(),
                 PushmonSerdes.monitorEvent());
     }
@@ -93,6 +100,13 @@ final class DetectorHarness implements AutoCloseable {
     void push(String id, PushStatus status, String msg, double atSeconds) {
         heartbeats.pipeInput(id, Heartbeat.push(status, msg, 1.5, "10.0.0.1", "curl", at(atSeconds).toEpochMilli()),
                 at(atSeconds));
+    }
+
+    /** Writes bytes that are not a record pushmon can read, to both input topics. */
+    void garbage(String id, double atSeconds) {
+        byte[] bytes = "{\"kind\":\"run-started\",".getBytes(StandardCharsets.UTF_8);
+        rawHeartbeats.pipeInput(id, bytes, at(atSeconds));
+        rawMonitors.pipeInput(id, bytes, at(atSeconds));
     }
 
     void up(String id, double atSeconds) {

@@ -238,6 +238,20 @@ class StatusTransitionsTest {
     }
 
     @Test
+    void anUnreadableRecordIsSkippedAndThePartitionKeepsWatchingItsMonitors() {
+        detector.define("m1", 5, 0);
+        detector.up("m1", 0);
+
+        detector.garbage("m1", 1);
+        detector.runUntil(1, 8);
+
+        assertThat(detector.events()).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo(EventReason.TIMEOUT);
+            assertThat(e.at()).isEqualTo(at(5));
+        });
+    }
+
+    @Test
     void ticksMoveTheClockButCreateNoMonitorState() {
         detector.runUntil(0, 10);
 
