@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,17 +71,31 @@ public class ChannelService {
 
     /**
      * Replaces name and settings; the type and the signing secret stay. A secret setting sent back exactly as
-     * the API masked it keeps its stored value, so a client can read, edit the name, and write back.
+     * the API masked it keeps its stored value, so a client can read, edit the name, and write back; but not
+     * when a setting that says where the secret goes changes too, or anyone with a read-write key could point
+     * a stored token at their own server and read it there.
      */
     public synchronized ChannelDefinition replace(String tenantId, String id, ChannelRequest request) {
         ChannelDefinition current = get(tenantId, id);
         if (request.type() != null && !request.type().equals(current.type())) {
             throw ApiException.badRequest("type cannot change (is " + current.type() + "); create a new channel");
         }
+        ChannelKind kind = ChannelKind.fromWire(current.type()).orElseThrow();
         Map<String, String> masked = ChannelSettings.masked(current.type(), current.settings());
         Map<String, String> settings = new HashMap<>(strip(request.settings()));
-        settings.replaceAll((name, value) -> value.equals(masked.get(name)) && !value.equals(current.settings().get(name))
-                ? current.settings().get(name) : value);
+        boolean targetChanged = kind.settings().stream().filter(spec -> !spec.secret())
+                .anyMatch(spec -> !Objects.equals(settings.get(spec.name()), current.settings().get(spec.name())));
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            String name = setting.getKey();
+            boolean sentMasked = setting.getValue().equals(masked.get(name))
+                    && !setting.getValue().equals(current.settings().get(name));
+            if (sentMasked && targetChanged) {
+                throw ApiException.badRequest(name + " must be sent in full when other settings of the channel change");
+            }
+            if (sentMasked) {
+                setting.setValue(current.settings().get(name));
+            }
+        }
         validate(current.type(), settings);
         return write(new ChannelDefinition(current.id(), tenantId, request.name(), current.type(), settings,
                 current.secret(), current.createdAt(), now()));

@@ -94,6 +94,21 @@ class ChannelApiIT {
     }
 
     @Test
+    void aMaskedTokenCannotFollowTheChannelToAnotherServer() {
+        String id = api(DEFAULT_KEY).body(Map.of("name", uniqueName("phone"), "type", "ntfy", "topic", "pushmon-alerts-4711",
+                "server", "https://ntfy.example.org", "token", "tk_0123456789abcdefghij")).post("/api/channels")
+                .then().statusCode(201).extract().path("id");
+        JsonPath shown = api(DEFAULT_KEY).get("/api/channels/" + id).then().statusCode(200).extract().jsonPath();
+
+        api(DEFAULT_KEY).body(Map.of("name", "phone", "type", "ntfy", "topic", shown.getString("topic"),
+                "server", "https://attacker.example", "token", shown.getString("token"))).put("/api/channels/" + id)
+                .then().statusCode(400).body("error", containsString("must be sent in full"));
+        api(DEFAULT_KEY).body(Map.of("name", "renamed", "type", "ntfy", "topic", shown.getString("topic"),
+                "server", "https://ntfy.example.org", "token", shown.getString("token"))).put("/api/channels/" + id)
+                .then().statusCode(200).body("name", equalTo("renamed"));
+    }
+
+    @Test
     void aChannelStillNotifiedByAMonitorCannotBeDeleted() {
         String channelId = createWebhook(DEFAULT_KEY, uniqueName("ops")).getString("id");
         String monitorName = uniqueName("uses-it");
