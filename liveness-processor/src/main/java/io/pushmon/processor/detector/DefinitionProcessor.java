@@ -40,9 +40,13 @@ public final class DefinitionProcessor implements Processor<String, MonitorDefin
             }
             return;
         }
-        // The owner's resume time is the definition's updatedAt (gateway clock); the record's own timestamp
-        // stands in for definitions written without one.
-        long resumedAt = definition.updatedAt() != null ? definition.updatedAt().toEpochMilli() : record.timestamp();
+        // The owner's resume time is the definition's updatedAt, on the gateway's clock; the record's own
+        // timestamp stands in for definitions written without one. Deadlines are compared with broker time,
+        // so a gateway clock running behind must not re-arm a resumed monitor in the past: the broker time
+        // already read on this partition is the earliest the resume can count from.
+        long requested = definition.updatedAt() != null ? definition.updatedAt().toEpochMilli() : record.timestamp();
+        Long heartbeatTime = stores.clock().read().heartbeatTime();
+        long resumedAt = heartbeatTime == null ? requested : Math.max(requested, heartbeatTime);
         stores.save(previous, machine.onDefinition(previous, definition, resumedAt).state());
     }
 }

@@ -193,6 +193,21 @@ class StatusTransitionsTest {
     }
 
     @Test
+    void aResumeFromAGatewayWhoseClockIsBehindReArmsFromTheBrokerTimeAlreadyRead() {
+        detector.define("m1", 60, 0);
+        detector.up("m1", 0);
+        detector.define(DetectorHarness.definition("m1", 60, 0, true, at(10)));
+        detector.runUntil(0, 300);
+
+        // The gateway's clock says 270 s while the broker has already stamped 300 s on this partition.
+        detector.define(DetectorHarness.definition("m1", 60, 0, false, at(270)));
+
+        assertThat(detector.state("m1").deadline()).isEqualTo(at(360).toEpochMilli());
+        detector.runUntil(301, 360);
+        assertThat(detector.events()).isEmpty();
+    }
+
+    @Test
     void aDeletedMonitorLosesItsStateHistoryAndIndexEntries() {
         detector.define("m1", 60, 0);
         detector.up("m1", 0);
