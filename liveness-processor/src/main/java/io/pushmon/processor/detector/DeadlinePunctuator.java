@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.Punctuator;
 import org.jboss.logging.Logger;
 
@@ -53,9 +54,8 @@ final class DeadlinePunctuator implements Punctuator {
 
     /** Compare before acting: the entry fires only if the monitor still waits for exactly this deadline. */
     private void evaluate(DeadlineIndex.Entry due, long cutoff) {
-        MonitorState state = null;
         try {
-            state = stores.state(due.monitorId());
+            MonitorState state = stores.state(due.monitorId());
             if (state == null || state.paused() || !Objects.equals(state.deadline(), due.deadline())) {
                 stores.index().remove(due.deadline(), due.monitorId());
                 return;
@@ -63,6 +63,10 @@ final class DeadlinePunctuator implements Punctuator {
             Transition transition = machine.onDeadline(state);
             stores.save(state, transition.state());
             transition.event().ifPresent(emitter::emit);
+        } catch (StreamsException e) {
+            // Kafka Streams' own failures (task migrated, producer fenced) belong to Kafka Streams: the
+            // transaction is aborted anyway, and swallowing them would keep working in a dead one.
+            throw e;
         } catch (RuntimeException e) {
             long retryAt = Math.max(due.deadline(), cutoff) + retryMillis;
             metrics.evaluationFailed();
@@ -70,11 +74,17 @@ final class DeadlinePunctuator implements Punctuator {
             // stack trace carry no secrets.
             LOG.warnf(e, "Evaluating monitor %s at deadline %s failed; retrying at %s", due.monitorId(),
                     Instant.ofEpochMilli(due.deadline()), Instant.ofEpochMilli(retryAt));
-            postpone(due, state, retryAt);
+            postpone(due, retryAt);
         }
     }
 
-    private void postpone(DeadlineIndex.Entry due, MonitorState state, long retryAt) {
+    /**
+     * Moves the failed deadline forward, reading the state afresh: if the failure came after the transition
+     * was saved (while emitting), the monitor is already down and must not be rolled back to wait for the same
+     * deadline again, which would send a second down event for the same incident.
+     */
+    private void postpone(DeadlineIndex.Entry due, long retryAt) {
+        MonitorState state = stores.state(due.monitorId());
         if (state != null && Objects.equals(state.deadline(), due.deadline())) {
             stores.save(state, state.withDeadline(retryAt));
             return;
