@@ -53,7 +53,12 @@ public final class RetryConsumer extends TrackedConsumer {
             LOG.warnf("Skipping unreadable retry %s-%d@%d", record.topic(), record.partition(), record.offset());
             return CompletableFuture.completedFuture(null);
         }
-        if (retry == null || retry.event() == null) {
+        String problem = retry == null ? "no value" : problem(retry);
+        if (problem != null) {
+            // Like an unreadable record: it can never become valid, and holding it would stop the partition's
+            // commits for good. Only the position and the missing part are logged, never the record.
+            LOG.warnf("Skipping invalid retry %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                    problem);
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -66,6 +71,28 @@ public final class RetryConsumer extends TrackedConsumer {
             }
         }), waitMillis, TimeUnit.MILLISECONDS);
         return done;
+    }
+
+    private static String problem(ScheduledRetry retry) {
+        if (retry.dueAt() == null) {
+            return "no dueAt";
+        }
+        if (retry.idempotencyKey() == null || retry.idempotencyKey().isBlank()) {
+            return "no idempotencyKey";
+        }
+        if (retry.channelId() == null || retry.channelId().isBlank()) {
+            return "no channelId";
+        }
+        if (retry.event() == null) {
+            return "no event";
+        }
+        if (retry.event().tenantId() == null || retry.event().monitorId() == null) {
+            return "event without tenantId or monitorId";
+        }
+        if (retry.nextAttempt() < 2) {
+            return "nextAttempt below 2";
+        }
+        return null;
     }
 
     /** The bound on this consumer's concurrent sends. */

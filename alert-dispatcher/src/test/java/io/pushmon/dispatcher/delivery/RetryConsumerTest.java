@@ -1,0 +1,83 @@
+package io.pushmon.dispatcher.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.pushmon.common.serde.JsonSerde;
+import io.pushmon.common.topics.Topic;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * What the retry consumer does with records it cannot act on. No broker and no deliverer are needed: such a
+ * record must be skipped before anything is sent.
+ */
+class RetryConsumerTest {
+
+    /** The defaults in code, read with Quarkus' own duration syntax ({@code 10s}). */
+    static final DispatcherConfig CONFIG = new SmallRyeConfigBuilder().withMapping(DispatcherConfig.class)
+            .withConverter(Duration.class, 200, new DurationConverter()).build()
+            .getConfigMapping(DispatcherConfig.class);
+
+    private final RetryConsumer consumer = new RetryConsumer("127.0.0.1:1", CONFIG, null);
+
+    @AfterEach
+    void stopTimer() {
+        consumer.close();
+    }
+
+    private static ConsumerRecord<String, byte[]> record(ScheduledRetry retry) {
+        byte[] value = new JsonSerde<>(ScheduledRetry.class).serialize(Topic.NOTIFICATION_RETRIES.topicName(), retry);
+        return new ConsumerRecord<>(Topic.NOTIFICATION_RETRIES.topicName(), 0, 42, retry.idempotencyKey(), value);
+    }
+
+    private static ScheduledRetry retry(String channelId, Instant dueAt) {
+        return new ScheduledRetry("m-1:1:down:" + channelId, DispatcherTopics.down("t-1", "m-1", 1, "ch-1"),
+                channelId, 2, dueAt, List.of());
+    }
+
+    @Test
+    void aRetryWithoutItsDueTimeIsSkippedInsteadOfStoppingTheConsumer() {
+        CompletionStage<Void> handled = consumer.handle(record(retry("ch-1", null)));
+
+        assertThat(handled.toCompletableFuture()).isCompletedWithValue(null);
+    }
+
+    @Test
+    void aRetryWithoutItsChannelIsSkipped() {
+        CompletionStage<Void> handled = consumer.handle(record(retry(null, Instant.now())));
+
+        assertThat(handled.toCompletableFuture()).isCompletedWithValue(null);
+    }
+
+    @Test
+    void aRetryWithoutItsEventIsSkipped() {
+        ScheduledRetry noEvent = new ScheduledRetry("m-1:1:down:ch-1", null, "ch-1", 2, Instant.now(), List.of());
+
+        assertThat(consumer.handle(record(noEvent)).toCompletableFuture()).isCompletedWithValue(null);
+    }
+
+    @Test
+    void anUnreadableRetryIsSkipped() {
+        ConsumerRecord<String, byte[]> garbage = new ConsumerRecord<>(Topic.NOTIFICATION_RETRIES.topicName(), 0, 43,
+                "k", "{not json".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(consumer.handle(garbage).toCompletableFuture()).isCompletedWithValue(null);
+    }
+
+    @Test
+    void aValidRetryThatIsNotDueYetIsHeldUntilItIs() {
+        CompletionStage<Void> handled = consumer.handle(record(retry("ch-1", Instant.now().plusSeconds(60))));
+
+        assertThat(handled.toCompletableFuture()).isNotDone();
+    }
+}
