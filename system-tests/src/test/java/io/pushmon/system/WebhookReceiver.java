@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,9 +24,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A real HTTP server on a free loopback port that answers 200 to every POST and records what arrived: method,
- * path, headers, raw body and the receiver's clock at arrival. Give each test its own path ({@link #url(String)}) and
- * read only that path's deliveries, so tests sharing one receiver do not see each other's notifications.
+ * A real HTTP server on a free loopback port that answers 200 to every POST (at once, or after a set delay) and
+ * records what arrived: method, path, headers, raw body and the receiver's clock at arrival. Give each test its own
+ * path ({@link #url(String)}) and read only that path's deliveries, so tests sharing one receiver do not see each
+ * other's notifications.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -74,19 +76,30 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final ExecutorService executor = Executors.newFixedThreadPool(16);
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final Duration answerDelay;
 
-    private WebhookReceiver(HttpServer server) {
+    private WebhookReceiver(HttpServer server, Duration answerDelay) {
         this.server = server;
+        this.answerDelay = answerDelay;
         server.createContext("/", this::record);
         server.setExecutor(executor);
         server.start();
     }
 
     public static WebhookReceiver start() {
+        return start(Duration.ZERO);
+    }
+
+    /**
+     * A slow receiver: each request is recorded when it arrives but answered only after {@code answerDelay}, so a
+     * fault test can crash the sender while deliveries are in flight (received here, not yet acknowledged there).
+     */
+    public static WebhookReceiver start(Duration answerDelay) {
         try {
-            return new WebhookReceiver(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+            return new WebhookReceiver(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0),
+                    answerDelay);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,6 +125,13 @@ public final class WebhookReceiver implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
         deliveries.add(new Delivery(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body,
                 arrived));
+        if (!answerDelay.isZero()) {
+            try {
+                Thread.sleep(answerDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         exchange.sendResponseHeaders(200, -1);
         exchange.close();
     }

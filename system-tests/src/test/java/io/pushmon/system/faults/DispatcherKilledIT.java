@@ -1,0 +1,96 @@
+package io.pushmon.system.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pushmon.system.PushmonApi.Monitor;
+import io.pushmon.system.PushmonSystem;
+import io.pushmon.system.PushmonSystem.Component;
+import io.pushmon.system.WebhookReceiver;
+import io.pushmon.system.WebhookReceiver.Delivery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 7, scenario 5: {@code kill -9} of the dispatcher while notifications are in flight to a slow receiver
+ * (received there, not yet answered, so not yet committed by the dispatcher). Delivery is at least once: every
+ * down arrives, and what arrives twice carries the same idempotency key, so the receiver can drop it.
+ */
+class DispatcherKilledIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TIMEOUT_SECONDS = 2;
+    private static final int MONITORS = 8;
+
+    private FaultRig rig;
+
+    @BeforeEach
+    void start() {
+        rig = FaultRig.start(PushmonSystem.builder()
+                .setting(Component.DISPATCHER, "pushmon.dispatcher.retry.initial-backoff", "1s"),
+                WebhookReceiver.start(Duration.ofSeconds(3)));
+    }
+
+    @AfterEach
+    void stop() {
+        rig.close();
+    }
+
+    @Test
+    void aDispatcherKilledMidDeliveryDeliversEveryDownAtLeastOnceAndDuplicatesUnderTheSameKey() {
+        Ledger ledger = new Ledger("5 dispatcher killed mid-delivery");
+        List<Monitor> monitors = new ArrayList<>();
+        for (int i = 0; i < MONITORS; i++) {
+            monitors.add(rig.monitor("notified-" + i, TIMEOUT_SECONDS));
+        }
+        List<String> acked;
+        int beforeKill;
+        try (Pusher pusher = new Pusher(rig.api, Duration.ofHours(1))) {
+            monitors.forEach(m -> assertThat(pusher.pushOnce(m)).isTrue());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !rig.notifications().isEmpty());
+
+            rig.system.kill(Component.DISPATCHER);
+            beforeKill = rig.notifications().size();
+            rig.system.restart(Component.DISPATCHER);
+
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> notifiedMonitors().size() == MONITORS);
+            acked = pusher.acked();
+        }
+        Set<String> ids = monitors.stream().map(Monitor::id).collect(Collectors.toSet());
+        ledger.heartbeats(acked, rig.heartbeats())
+                .events(ids, Set.of(), rig.committedEvents())
+                .notifications(rig.notifications())
+                .print();
+
+        System.out.printf("%d notifications had arrived when the dispatcher was killed%n", beforeKill);
+        assertThat(beforeKill).as("the kill came while deliveries were in flight").isLessThan(MONITORS);
+        assertThat(notifiedMonitors()).isEqualTo(ids);
+        assertThat(ledger.keyMismatches()).isZero();
+        assertThat(ledger.doubledDowns()).isZero();
+        assertThat(ledger.missedDowns()).isZero();
+        assertThat(rig.notifications()).allSatisfy(d -> assertThat(d.header("Idempotency-Key"))
+                .matches("[^:]+:[0-9]+:down:[^:]+"));
+    }
+
+    private Set<String> notifiedMonitors() {
+        return rig.notifications().stream().map(DispatcherKilledIT::monitorOf).collect(Collectors.toSet());
+    }
+
+    private static String monitorOf(Delivery delivery) {
+        try {
+            return JSON.readTree(delivery.body()).path("monitorId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
