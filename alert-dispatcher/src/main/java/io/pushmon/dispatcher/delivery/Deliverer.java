@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -31,11 +37,17 @@ import io.pushmon.dispatcher.kafka.RecordWriter;
  * the next attempt on {@code notification-retries} or gives the delivery up into
  * {@code notification-dead-letters}. The returned stage completes once those writes are acknowledged, which
  * is when the consumer may commit the record that caused the attempt.
+ *
+ * <p>Settling runs on the deliverer's own threads, never on the thread that completed the send: that is a
+ * Vert.x event loop or a timer, and a write may block (up to {@code write.max-block}) while the broker is
+ * unreachable, which would stall every other send on that thread. The queue of this executor is bounded by
+ * the consumers: they pause at {@code events.max-pending} and {@code retry.max-held} unfinished records.
  */
 @Singleton
 public class Deliverer {
 
     private static final Logger LOG = Logger.getLogger(Deliverer.class);
+    private static final int SETTLE_THREADS = 2;
 
     private final ChannelCache channels;
     private final ChannelSenders senders;
@@ -44,6 +56,7 @@ public class Deliverer {
     private final int maxAttempts;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final ExecutorService settling;
 
     @Inject
     public Deliverer(ChannelCache channels, ChannelSenders senders, RecordWriter writer, DispatcherConfig config,
@@ -55,6 +68,29 @@ public class Deliverer {
         this.maxAttempts = Math.max(1, config.retry().maxAttempts());
         this.clock = Clock.systemUTC();
         this.registry = registry;
+        AtomicInteger threads = new AtomicInteger();
+        this.settling = Executors.newFixedThreadPool(SETTLE_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "pushmon-dispatcher-settle-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Lets the settling already queued finish (the consumers have drained by now), so their writes are
+     * made before the producer closes.
+     */
+    @PreDestroy
+    public void close() {
+        settling.shutdown();
+        try {
+            if (!settling.awaitTermination(10, TimeUnit.SECONDS)) {
+                settling.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            settling.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** True for the status changes people are told about: into down, and from down back to up. */
@@ -101,7 +137,7 @@ public class Deliverer {
                         .register(registry).record(took);
                 return new Attempted(outcome, startedAt, took.toMillis());
             });
-        }).thenCompose(attempted -> settle(event, channel, key, attempt, earlier, attempted));
+        }).thenComposeAsync(attempted -> settle(event, channel, key, attempt, earlier, attempted), settling);
     }
 
     private CompletionStage<Void> settle(MonitorEvent event, ChannelDefinition channel, String key, int attempt,
@@ -146,9 +182,11 @@ public class Deliverer {
         Counter.builder("pushmon.deliveries").description("Delivery attempts by channel kind and outcome")
                 .tag("kind", "unknown").tag("outcome", DeliveryOutcome.SKIPPED.wireName())
                 .register(registry).increment();
-        return log(new DeliveryLogEntry(event.monitorId(), event.tenantId(), channelId, null, event.eventId(),
-                event.incident(), IdempotencyKey.transition(event), key, attempt, DeliveryOutcome.SKIPPED, 0, why,
-                clock.instant(), 0));
+        DeliveryLogEntry entry = new DeliveryLogEntry(event.monitorId(), event.tenantId(), channelId, null,
+                event.eventId(), event.incident(), IdempotencyKey.transition(event), key, attempt,
+                DeliveryOutcome.SKIPPED, 0, why, clock.instant(), 0);
+        // The caller is the consumer's poll thread or the retry timer: neither may block on the write.
+        return CompletableFuture.supplyAsync(() -> log(entry), settling).thenCompose(logged -> logged);
     }
 
     private CompletableFuture<Void> log(DeliveryLogEntry entry) {

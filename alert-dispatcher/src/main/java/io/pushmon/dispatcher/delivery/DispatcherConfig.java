@@ -18,6 +18,9 @@ public interface DispatcherConfig {
     /** The retry schedule and the consumer of {@code notification-retries}. */
     Retry retry();
 
+    /** Writes of the delivery log, retries and dead letters. */
+    Write write();
+
     /** The in-memory index of recent deliveries behind {@code GET /internal/monitors/{id}/notifications}. */
     History history();
 
@@ -80,6 +83,13 @@ public interface DispatcherConfig {
         /** Retries held in memory until due at which the retry consumer pauses its partitions. */
         @WithDefault("10000")
         int maxHeld();
+    }
+
+    /** Settings of the dispatcher's own writes. */
+    interface Write {
+        /** Longest a write may wait for broker metadata or buffer space before it fails (Kafka max.block.ms). */
+        @WithDefault("5s")
+        Duration maxBlock();
     }
 
     /** Settings of the recent-deliveries index. */

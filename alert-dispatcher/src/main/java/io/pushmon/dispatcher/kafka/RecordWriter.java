@@ -1,5 +1,6 @@
 package io.pushmon.dispatcher.kafka;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,9 +20,14 @@ public final class RecordWriter implements AutoCloseable {
 
     private final KafkaProducer<String, Object> producer;
 
-    public RecordWriter(String bootstrapServers) {
+    /**
+     * @param maxBlock how long {@code send} may block waiting for metadata or buffer space: a write that cannot
+     *                 start in that time fails instead of holding its thread for Kafka's default minute
+     */
+    public RecordWriter(String bootstrapServers, Duration maxBlock) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
@@ -29,7 +35,10 @@ public final class RecordWriter implements AutoCloseable {
                 new StringSerializer(), new JsonSerde<>(Object.class));
     }
 
-    /** Completes when the broker acknowledged the record, exceptionally when it could not be written. */
+    /**
+     * Completes when the broker acknowledged the record, exceptionally when it could not be written. The call
+     * itself may block up to max.block: never call it from an event loop.
+     */
     public CompletableFuture<Void> write(Topic topic, String key, Object value) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         try {

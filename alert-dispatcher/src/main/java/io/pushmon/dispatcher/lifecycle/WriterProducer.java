@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.pushmon.dispatcher.delivery.DispatcherConfig;
 import io.pushmon.dispatcher.kafka.KafkaSettings;
 import io.pushmon.dispatcher.kafka.RecordWriter;
 
@@ -12,8 +13,8 @@ public class WriterProducer {
 
     @Produces
     @Singleton
-    RecordWriter writer(KafkaSettings kafka) {
-        return new RecordWriter(kafka.bootstrapServers());
+    RecordWriter writer(KafkaSettings kafka, DispatcherConfig config) {
+        return new RecordWriter(kafka.bootstrapServers(), config.write().maxBlock());
     }
 
     void close(@Disposes RecordWriter writer) {

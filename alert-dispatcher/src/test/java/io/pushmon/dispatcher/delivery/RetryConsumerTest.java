@@ -3,7 +3,6 @@ package io.pushmon.dispatcher.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import io.pushmon.common.serde.JsonSerde;
 import io.pushmon.common.topics.Topic;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * What the retry consumer does with records it cannot act on. No broker and no deliverer are needed: such a
@@ -23,12 +20,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  */
 class RetryConsumerTest {
 
-    /** The defaults in code, read with Quarkus' own duration syntax ({@code 10s}). */
-    static final DispatcherConfig CONFIG = new SmallRyeConfigBuilder().withMapping(DispatcherConfig.class)
-            .withConverter(Duration.class, 200, new DurationConverter()).build()
-            .getConfigMapping(DispatcherConfig.class);
-
-    private final RetryConsumer consumer = new RetryConsumer("127.0.0.1:1", CONFIG, null);
+    private final RetryConsumer consumer = new RetryConsumer("127.0.0.1:1", DispatcherDefaults.config(), null);
 
     @AfterEach
     void stopTimer() {
