@@ -2,13 +2,18 @@ package io.pushmon.dispatcher.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.jboss.logging.Logger;
 
@@ -22,6 +27,10 @@ import io.pushmon.dispatcher.kafka.TrackedConsumer;
  * are committed only after the attempt's outcome is durable, so a restart reads them again and keeps their
  * due times. Sends have their own limit, apart from first attempts: a flood of retries to a broken receiver
  * cannot take the slots fresh alerts need.
+ *
+ * <p>A retry held for a partition that is revoked or lost is cancelled and left uncommitted: the partition's
+ * next owner reads it again and makes the attempt, so it is made once, and the retry chain does not fork into
+ * two owners each writing the next attempt.
  */
 public final class RetryConsumer extends TrackedConsumer {
 
@@ -36,6 +45,8 @@ public final class RetryConsumer extends TrackedConsumer {
         thread.setDaemon(true);
         return thread;
     });
+    /** Retries waiting for their due time, by partition and offset; touched by the poll and timer threads. */
+    private final Map<TopicPartition, Map<Long, Held>> held = new ConcurrentHashMap<>();
 
     public RetryConsumer(String bootstrapServers, DispatcherConfig config, Deliverer deliverer) {
         super("pushmon-dispatcher-retries", bootstrapServers, Topic.NOTIFICATION_RETRIES, config.retry().groupId(),
@@ -61,16 +72,39 @@ public final class RetryConsumer extends TrackedConsumer {
                     problem);
             return CompletableFuture.completedFuture(null);
         }
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        Map<Long, Held> ofPartition = held.computeIfAbsent(partition, p -> new ConcurrentHashMap<>());
         CompletableFuture<Void> done = new CompletableFuture<>();
         long waitMillis = Math.max(0, Duration.between(clock.instant(), retry.dueAt()).toMillis());
-        timer.schedule(() -> deliverer.deliverRetry(retry, limiter).whenComplete((ignored, error) -> {
-            if (error != null) {
-                done.completeExceptionally(error);
-            } else {
-                done.complete(null);
-            }
-        }), waitMillis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> due = timer.schedule(() -> deliverer.deliverRetry(retry, limiter)
+                .whenComplete((ignored, error) -> {
+                    if (error != null) {
+                        done.completeExceptionally(error);
+                    } else {
+                        done.complete(null);
+                    }
+                }), waitMillis, TimeUnit.MILLISECONDS);
+        ofPartition.put(record.offset(), new Held(due, done));
+        // Registered after the put, so even an attempt that finished at once does not stay in the map.
+        done.whenComplete((ignored, error) -> ofPartition.remove(record.offset()));
         return done;
+    }
+
+    @Override
+    protected void partitionsGone(Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            Map<Long, Held> ofPartition = held.remove(partition);
+            if (ofPartition == null) {
+                continue;
+            }
+            ofPartition.values().forEach(retry -> {
+                // An attempt already under way cannot be called back: it finishes here, and the next owner may
+                // make it again, with the same idempotency key.
+                if (retry.due().cancel(false)) {
+                    retry.done().cancel(false);
+                }
+            });
+        }
     }
 
     private static String problem(ScheduledRetry retry) {
@@ -98,6 +132,9 @@ public final class RetryConsumer extends TrackedConsumer {
     /** The bound on this consumer's concurrent sends. */
     public SendLimiter limiter() {
         return limiter;
+    }
+
+    private record Held(ScheduledFuture<?> due, CompletableFuture<Void> done) {
     }
 
     @Override

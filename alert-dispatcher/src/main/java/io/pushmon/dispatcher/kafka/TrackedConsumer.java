@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,9 +90,18 @@ public abstract class TrackedConsumer implements AutoCloseable {
 
     /**
      * Starts the work for one record without waiting for it. The stage completes when the work is durable
-     * and completes exceptionally only when it could not be made durable.
+     * and completes exceptionally only when it could not be made durable. A stage that is cancelled (see
+     * {@link #partitionsGone}) counts as abandoned: neither finished nor failed, so its offset is not committed.
      */
     protected abstract CompletionStage<Void> handle(ConsumerRecord<String, byte[]> record);
+
+    /**
+     * Called on the poll thread when partitions were revoked or lost, after what was finished of them was
+     * committed. Their records now belong to another member, which reads them again from the committed
+     * offset: work of them that has not started yet should be cancelled, or both members would do it.
+     */
+    protected void partitionsGone(Collection<TopicPartition> partitions) {
+    }
 
     public synchronized void start() {
         if (thread != null) {
@@ -159,13 +170,19 @@ public abstract class TrackedConsumer implements AutoCloseable {
         Finished finished;
         while ((finished = finishedQueue.poll()) != null) {
             unfinished.decrementAndGet();
-            if (finished.error() == null) {
+            Throwable error = finished.error() instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause()
+                    : finished.error();
+            if (error == null) {
                 tracker.finished(finished.partition(), finished.offset());
+            } else if (error instanceof CancellationException) {
+                LOG.debugf("%s abandoned %s@%d: its partition moved to another member", name,
+                        finished.partition(), finished.offset());
             } else if (failure == null) {
-                failure = finished.error();
+                failure = error;
                 running = false;
                 LOG.errorf("%s stops: the outcome of %s@%d could not be written (%s); it stays uncommitted", name,
-                        finished.partition(), finished.offset(), finished.error().getClass().getSimpleName());
+                        finished.partition(), finished.offset(), error.getClass().getSimpleName());
             }
         }
     }
@@ -258,6 +275,7 @@ public abstract class TrackedConsumer implements AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             if (!running && !commitOnStop) {
+                partitionsGone(partitions);
                 partitions.forEach(tracker::forget);
                 return;
             }
@@ -272,11 +290,13 @@ public abstract class TrackedConsumer implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warnf("%s: commit on revocation failed: %s", name, e.getClass().getSimpleName());
             }
+            partitionsGone(partitions);
             partitions.forEach(tracker::forget);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitionsGone(partitions);
             partitions.forEach(tracker::forget);
         }
     }

@@ -46,7 +46,8 @@ class RedeliveryAfterCrashIT {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("pushmon.dispatcher.events.enabled", "false",
-                    "pushmon.dispatcher.retry.enabled", "false");
+                    "pushmon.dispatcher.retry.enabled", "false",
+                    "pushmon.dispatcher.retry.group-id", "pushmon-dispatcher-retries-driven-by-tests");
         }
     }
 
