@@ -33,7 +33,11 @@ public final class OffsetTracker {
         }
     }
 
-    /** Offsets to commit for partitions whose committable offset moved since the last call. */
+    /**
+     * Offsets to commit for partitions whose committable offset is past their last confirmed commit. An offset
+     * stays offered until {@link #committed} confirms it: a commit that failed is sent again with the next one,
+     * even on a partition where nothing else happens.
+     */
     public Map<TopicPartition, OffsetAndMetadata> toCommit() {
         return toCommit(partition -> true);
     }
@@ -47,11 +51,20 @@ public final class OffsetTracker {
             }
             long next = offsets.committable();
             if (next > offsets.lastCommitted) {
-                offsets.lastCommitted = next;
                 commits.put(partition, new OffsetAndMetadata(next));
             }
         });
         return commits;
+    }
+
+    /** Records that the broker confirmed these commits. Confirmations may arrive out of order. */
+    public void committed(Map<TopicPartition, OffsetAndMetadata> confirmed) {
+        confirmed.forEach((partition, offset) -> {
+            PartitionOffsets offsets = partitions.get(partition);
+            if (offsets != null) {
+                offsets.lastCommitted = Math.max(offsets.lastCommitted, offset.offset());
+            }
+        });
     }
 
     /** The offset that may be committed for a partition now, or -1 when nothing was read from it. */

@@ -195,11 +195,16 @@ public abstract class TrackedConsumer implements AutoCloseable {
         }
         if (sync) {
             consumer.commitSync(offsets);
+            tracker.committed(offsets);
         } else {
+            // The callback runs on this thread, inside a later poll. A failed commit is not confirmed, so the
+            // tracker offers it again with the next one.
             consumer.commitAsync(offsets, (committed, error) -> {
                 if (error != null) {
-                    // A later commit carries a higher offset, so a lost one only means some re-sends.
-                    LOG.warnf("%s: commit failed: %s", name, error.getClass().getSimpleName());
+                    LOG.warnf("%s: commit failed, retried with the next one: %s", name,
+                            error.getClass().getSimpleName());
+                } else {
+                    tracker.committed(committed);
                 }
             });
         }
@@ -286,6 +291,7 @@ public abstract class TrackedConsumer implements AutoCloseable {
             try {
                 if (!offsets.isEmpty()) {
                     consumer.commitSync(offsets);
+                    tracker.committed(offsets);
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("%s: commit on revocation failed: %s", name, e.getClass().getSimpleName());

@@ -42,12 +42,41 @@ class OffsetTrackerTest {
     }
 
     @Test
-    void anOffsetIsOfferedForCommitOnlyOnce() {
+    void anOffsetIsOfferedForCommitUntilTheBrokerConfirmsIt() {
         OffsetTracker tracker = new OffsetTracker();
         tracker.started(P0, 0);
         tracker.finished(P0, 0);
 
-        assertThat(tracker.toCommit()).containsEntry(P0, new OffsetAndMetadata(1));
+        Map<TopicPartition, OffsetAndMetadata> offered = tracker.toCommit();
+        assertThat(offered).containsEntry(P0, new OffsetAndMetadata(1));
+        tracker.committed(offered);
+        assertThat(tracker.toCommit()).isEmpty();
+    }
+
+    @Test
+    void aCommitThatFailedOnAQuietPartitionIsOfferedAgain() {
+        OffsetTracker tracker = new OffsetTracker();
+        tracker.started(P0, 4);
+        tracker.finished(P0, 4);
+        tracker.toCommit();
+
+        assertThat(tracker.toCommit()).containsExactly(Map.entry(P0, new OffsetAndMetadata(5)));
+        assertThat(tracker.toCommit(P0::equals)).as("the hand-over commit on revocation includes it too")
+                .containsExactly(Map.entry(P0, new OffsetAndMetadata(5)));
+    }
+
+    @Test
+    void aLateConfirmationOfAnOlderCommitDoesNotMoveTheConfirmedOffsetBack() {
+        OffsetTracker tracker = new OffsetTracker();
+        tracker.started(P0, 0);
+        tracker.finished(P0, 0);
+        Map<TopicPartition, OffsetAndMetadata> older = tracker.toCommit();
+        tracker.started(P0, 1);
+        tracker.finished(P0, 1);
+        tracker.committed(tracker.toCommit());
+
+        tracker.committed(older);
+
         assertThat(tracker.toCommit()).isEmpty();
     }
 
@@ -82,7 +111,9 @@ class OffsetTrackerTest {
         tracker.finished(P0, 0);
         tracker.finished(P1, 0);
 
-        assertThat(tracker.toCommit(P1::equals)).containsOnlyKeys(P1);
+        Map<TopicPartition, OffsetAndMetadata> selected = tracker.toCommit(P1::equals);
+        assertThat(selected).containsOnlyKeys(P1);
+        tracker.committed(selected);
         assertThat(tracker.toCommit()).containsOnlyKeys(P0);
     }
 }
