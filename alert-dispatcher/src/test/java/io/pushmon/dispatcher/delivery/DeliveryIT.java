@@ -57,6 +57,9 @@ class DeliveryIT {
     @Inject
     ChannelCache channels;
 
+    @Inject
+    DispatcherConfig config;
+
     @BeforeAll
     static void startReceivers() throws IOException {
         receiver = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
@@ -157,7 +160,8 @@ class DeliveryIT {
         String path = "/" + id("fast");
         receiver.stubFor(post(path).willReturn(aResponse().withStatus(204)));
         ChannelDefinition fast = channelAt(fastTenant, receiver.baseUrl() + path);
-        for (int i = 0; i < 5; i++) {
+        int silentEvents = 5;
+        for (int i = 0; i < silentEvents; i++) {
             publish(down(slowTenant, id("slow-mon"), 1, silent.id()), 0);
         }
 
@@ -169,7 +173,11 @@ class DeliveryIT {
         LoggedRequest received = receiver.findAll(postRequestedFor(urlEqualTo(path))).get(0);
         long delayMillis = received.getLoggedDate().getTime() - publishedAt;
         System.out.printf("fast tenant notified %d ms after its event was written%n", delayMillis);
-        assertThat(delayMillis).isLessThan(1000);
+        // Queued behind the silent deliveries of its partition, the fast one would wait out their send timeouts
+        // (5 x 2 s in tests). A third of that still proves it was not queued, and leaves room for a loaded
+        // 2-core build machine: a tight bound like 1 s measures the machine, not the isolation.
+        long blockedMillis = silentEvents * config.send().timeout().toMillis();
+        assertThat(delayMillis).isLessThan(blockedMillis / 3);
         assertThat(heldConnections).as("the silent receiver was being called meanwhile").isNotEmpty();
     }
 
