@@ -12,6 +12,7 @@ import io.pushmon.system.WebhookReceiver.Delivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,7 @@ class DispatcherKilledIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TIMEOUT_SECONDS = 2;
     private static final int MONITORS = 8;
+    private static final Duration ANSWER_DELAY = Duration.ofSeconds(3);
 
     private FaultRig rig;
 
@@ -37,7 +39,7 @@ class DispatcherKilledIT {
     void start() {
         rig = FaultRig.start(PushmonSystem.builder()
                 .setting(Component.DISPATCHER, "pushmon.dispatcher.retry.initial-backoff", "1s"),
-                WebhookReceiver.start(Duration.ofSeconds(3)));
+                WebhookReceiver.start(ANSWER_DELAY));
     }
 
     @AfterEach
@@ -53,13 +55,15 @@ class DispatcherKilledIT {
             monitors.add(rig.monitor("notified-" + i, TIMEOUT_SECONDS));
         }
         List<String> acked;
-        int beforeKill;
+        Instant firstArrival;
+        Instant killedAt;
         try (Pusher pusher = new Pusher(rig.api, Duration.ofHours(1))) {
             monitors.forEach(m -> assertThat(pusher.pushOnce(m)).isTrue());
             await().atMost(Duration.ofSeconds(30)).until(() -> !rig.notifications().isEmpty());
 
             rig.system.kill(Component.DISPATCHER);
-            beforeKill = rig.notifications().size();
+            killedAt = Instant.now();
+            firstArrival = rig.notifications().get(0).receivedAt();
             rig.system.restart(Component.DISPATCHER);
 
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -72,9 +76,13 @@ class DispatcherKilledIT {
                 .notifications(rig.notifications())
                 .print();
 
-        System.out.printf("%d notifications had arrived when the dispatcher was killed%n", beforeKill);
-        assertThat(beforeKill).as("the kill came while deliveries were in flight").isLessThan(MONITORS);
+        assertThat(killedAt).as("killed before the receiver answered the first delivery")
+                .isBefore(firstArrival.plus(ANSWER_DELAY));
         assertThat(notifiedMonitors()).isEqualTo(ids);
+        // The first delivery was never answered, so it was never committed: it must have come again.
+        assertThat(ledger.duplicateNotifications()).isPositive();
+        assertThat(rig.notifications()).as("one key per monitor")
+                .hasSize(MONITORS + ledger.duplicateNotifications());
         assertThat(ledger.keyMismatches()).isZero();
         assertThat(ledger.doubledDowns()).isZero();
         assertThat(ledger.missedDowns()).isZero();

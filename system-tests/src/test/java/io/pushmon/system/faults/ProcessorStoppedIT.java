@@ -71,6 +71,7 @@ class ProcessorStoppedIT {
         assertThat(ledger.falseAlarms()).isZero();
         assertThat(ledger.missedDowns()).isZero();
         assertThat(ledger.doubledDowns()).isZero();
+        assertThat(ledger.ups()).as("the quitter never came back").isZero();
         // The down counts from when the quitter went silent, not from when the restarted processor noticed.
         long lastQuitterPush = heartbeats.stream().filter(h -> quitter.id().equals(h.key()))
                 .mapToLong(TopicLog.Entry::timestamp).max().orElseThrow();
