@@ -21,8 +21,10 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Startup in the order things depend on each other: topics exist before anything reads or writes them;
- * caches start reading; ticks start; the default tenant's key is ensured once the tenants cache caught up.
- * Startup then waits, bounded, for the caches; readiness reports them either way (health package).
+ * caches start reading; the default tenant's key is ensured once the tenants cache caught up. Startup then
+ * waits, bounded, for the caches, and only then starts ticking: a tick moves the detector's clock, and that
+ * clock must not run while this gateway cannot yet accept the pushes it is counting the silence of.
+ * Readiness reports the caches either way (health package).
  */
 @ApplicationScoped
 public class GatewayStartup {
@@ -50,9 +52,9 @@ public class GatewayStartup {
         new TopicProvisioner(config.kafka().partitions(), config.kafka().replicationFactor())
                 .provision(kafka.bootstrapServers());
         directories.start();
-        ticks.start();
         defaultTenant.start();
         awaitCaches();
+        ticks.start();
     }
 
     /**

@@ -61,6 +61,9 @@ public abstract class TrackedConsumer implements AutoCloseable {
     private boolean paused;
     private long lastCommit;
 
+    /** Session timeout of every tracked consumer, in milliseconds. */
+    static final int SESSION_TIMEOUT_MS = 10_000;
+
     /**
      * @param name           thread and client name
      * @param topic          the topic to consume
@@ -85,6 +88,11 @@ public abstract class TrackedConsumer implements AutoCloseable {
         // A new group starts at the beginning of retention: notifying late beats losing an outage.
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        // A crashed member keeps its partitions, and their notifications wait, until its session expires: the
+        // 45 s default is far too long for alerts. Work is handed off without blocking the poll loop, so the
+        // loop heartbeats steadily and a short session does not cause spurious rebalances.
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, SESSION_TIMEOUT_MS / 3);
         this.consumerConfig = Map.copyOf(config);
     }
 
