@@ -25,8 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * path tricks) from concurrent clients, interleaved with valid pushes. Every malformed one is a 4xx, none a 5xx;
  * every valid push is a 200 and on the topic; no service dies or restarts.
  */
-class BadInputIT {
+class BadInputIT extends FaultScenario {
 
     private static final int CLIENTS = 4;
     private static final int ROUNDS_PER_CLIENT = 60;
@@ -56,22 +54,11 @@ class BadInputIT {
     private record Target(String base, String apiKey, String token) {
     }
 
-    private FaultRig rig;
     /** HTTP/1.1 as curl and cron jobs speak it (an h2c upgrade would turn an oversized request into a GOAWAY). */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final HttpClient oversizedHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-
-    @BeforeEach
-    void start() {
-        rig = FaultRig.start();
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
-    }
 
     @Test
     void malformedPushesAndApiCallsUnderLoadAreAll4xxWhileEveryValidPushIsKeptAndNoServiceRestarts()

@@ -10,8 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,23 +17,11 @@ import org.junit.jupiter.api.Test;
  * pushing. Pushes it cannot take are 503s, never 200s; the services reconnect by themselves (same pids); nothing
  * acknowledged is lost and nobody is paged for the outage.
  */
-class BrokerOutageIT {
+class BrokerOutageIT extends FaultScenario {
 
     private static final int TIMEOUT_SECONDS = 5;
     private static final List<Component> SERVICES = List.of(Component.GATEWAY, Component.PROCESSOR,
             Component.DISPATCHER);
-
-    private FaultRig rig;
-
-    @BeforeEach
-    void start() {
-        rig = FaultRig.start();
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
-    }
 
     /** {@code -Dpushmon.faults.broker-outage-seconds}, 30 s by default as in the issue. */
     private static Duration brokerOutage() {

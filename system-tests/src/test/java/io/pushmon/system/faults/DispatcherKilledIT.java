@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,25 +24,18 @@ import org.junit.jupiter.api.Test;
  * (received there, not yet answered, so not yet committed by the dispatcher). Delivery is at least once: every
  * down arrives, and what arrives twice carries the same idempotency key, so the receiver can drop it.
  */
-class DispatcherKilledIT {
+class DispatcherKilledIT extends FaultScenario {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TIMEOUT_SECONDS = 2;
     private static final int MONITORS = 8;
     private static final Duration ANSWER_DELAY = Duration.ofSeconds(3);
 
-    private FaultRig rig;
-
-    @BeforeEach
-    void start() {
-        rig = FaultRig.start(PushmonSystem.builder()
+    @Override
+    FaultRig newRig() {
+        return FaultRig.start(PushmonSystem.builder()
                 .setting(Component.DISPATCHER, "pushmon.dispatcher.retry.initial-backoff", "1s"),
                 WebhookReceiver.start(ANSWER_DELAY));
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
     }
 
     @Test

@@ -13,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,23 +20,11 @@ import org.junit.jupiter.api.Test;
  * a promise that the heartbeat is in Kafka; the in-flight pushes the crash cut off got no answer and promise
  * nothing, but none may appear twice.
  */
-class GatewayKilledIT {
+class GatewayKilledIT extends FaultScenario {
 
     private static final int CLIENTS = 8;
     private static final int ACKS_BEFORE_KILL = 400;
     private static final int ACKS_AFTER_RESTART = 400;
-
-    private FaultRig rig;
-
-    @BeforeEach
-    void start() {
-        rig = FaultRig.start();
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
-    }
 
     @Test
     void everyPushAnswered200BeforeTheGatewayWasKilledIsOnTheHeartbeatsTopicExactlyOnce() throws InterruptedException {

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,21 +16,9 @@ import org.junit.jupiter.api.Test;
  * monitors that push again stay up and one that does not goes down with the slack it had when ingest stopped
  * (liveness-processor/README.md, "Ingest gaps").
  */
-class IngestOutageIT {
+class IngestOutageIT extends FaultScenario {
 
     private static final int TIMEOUT_SECONDS = 5;
-
-    private FaultRig rig;
-
-    @BeforeEach
-    void start() {
-        rig = FaultRig.start();
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
-    }
 
     @Test
     void anIngestOutageRaisesNoAlarmAndAMonitorSilentAfterItGoesDownOneTimeoutAfterTheReturn() {

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,22 +16,10 @@ import org.junit.jupiter.api.Test;
  * restart. exactly_once_v2 must leave each down in {@code monitor-events} once (read_committed), whether the crash
  * came before, during or after its transaction.
  */
-class ProcessorKilledIT {
+class ProcessorKilledIT extends FaultScenario {
 
     private static final int TIMEOUT_SECONDS = 3;
     private static final int QUITTERS = 12;
-
-    private FaultRig rig;
-
-    @BeforeEach
-    void start() {
-        rig = FaultRig.start();
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
-    }
 
     @Test
     void aProcessorKilledWhileMonitorsExpireEmitsEachDownExactlyOnceAfterRestartAndNoneForMonitorsThatKeptPushing() {

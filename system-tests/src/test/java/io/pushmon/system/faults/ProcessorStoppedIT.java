@@ -9,29 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 7, scenario 3: the processor is stopped (SIGTERM) for longer than the monitors' timeouts while clients keep
  * pushing, then started again. Nobody who kept pushing is paged; a job that really died meanwhile is.
  */
-class ProcessorStoppedIT {
+class ProcessorStoppedIT extends FaultScenario {
 
     private static final int TIMEOUT_SECONDS = 4;
-
-    private FaultRig rig;
-
-    @BeforeEach
-    void start() {
-        rig = FaultRig.start();
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
-    }
 
     @Test
     void aStoppedProcessorRaisesNoFalseAlarmOnRestartButReportsTheMonitorThatReallyStoppedAtItsDeadline() {
