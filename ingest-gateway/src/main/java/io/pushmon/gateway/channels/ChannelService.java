@@ -14,20 +14,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-
 import io.pushmon.common.channels.ChannelKind;
 import io.pushmon.common.channels.ChannelSettings;
 import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.model.MonitorDefinition;
-import io.pushmon.common.serde.JsonSerde;
-import io.pushmon.common.serde.PushmonSerdes;
-import io.pushmon.common.topics.Topic;
 import io.pushmon.gateway.directory.ChannelDirectory;
 import io.pushmon.gateway.directory.MonitorDirectory;
 import io.pushmon.gateway.errors.ApiException;
-import io.pushmon.gateway.kafka.RecordWriter;
 
 /**
  * Notification channels of a tenant. Every change is written to {@code channels} and, once acknowledged,
@@ -41,15 +34,12 @@ public class ChannelService {
 
     private final ChannelDirectory channels;
     private final MonitorDirectory monitors;
-    private final RecordWriter writer;
-    private final JsonSerde<ChannelDefinition> serde = PushmonSerdes.channel();
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public ChannelService(ChannelDirectory channels, MonitorDirectory monitors, RecordWriter writer) {
+    public ChannelService(ChannelDirectory channels, MonitorDirectory monitors) {
         this.channels = channels;
         this.monitors = monitors;
-        this.writer = writer;
     }
 
     public ChannelDefinition create(String tenantId, ChannelRequest request) {
@@ -121,8 +111,7 @@ public class ChannelService {
                     + String.join(", ", users.subList(0, Math.min(10, users.size())))
                     + "; remove it from their channelIds first");
         }
-        RecordMetadata written = writer.sendAndWait(new ProducerRecord<>(Topic.CHANNELS.topicName(), id, null));
-        channels.applyWritten(id, written, null);
+        channels.write(id, null);
     }
 
     private static ChannelKind validate(String type, Map<String, String> settings) {
@@ -140,9 +129,7 @@ public class ChannelService {
     }
 
     private ChannelDefinition write(ChannelDefinition channel) {
-        RecordMetadata written = writer.sendAndWait(new ProducerRecord<>(Topic.CHANNELS.topicName(), channel.id(),
-                serde.serialize(Topic.CHANNELS.topicName(), channel)));
-        channels.applyWritten(channel.id(), written, channel);
+        channels.write(channel.id(), channel);
         return channel;
     }
 

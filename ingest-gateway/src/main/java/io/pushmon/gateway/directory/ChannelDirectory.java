@@ -8,22 +8,24 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.RecordMetadata;
 
 import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.gateway.kafka.KafkaClients;
 import io.pushmon.gateway.kafka.KafkaConnection;
+import io.pushmon.gateway.kafka.RecordWriter;
 
 /** Every notification channel, from the {@code channels} topic. */
 @ApplicationScoped
 public class ChannelDirectory {
 
     private final CompactedTopicCache<ChannelDefinition> cache;
+    private final RecordWriter writer;
 
     @Inject
-    public ChannelDirectory(KafkaConnection connection) {
+    public ChannelDirectory(KafkaConnection connection, RecordWriter writer) {
+        this.writer = writer;
         cache = new CompactedTopicCache<>(Topic.CHANNELS, PushmonSerdes.channel(),
                 KafkaClients.cacheConsumerConfigs(connection.bootstrapServers(), "pushmon-gateway-channels"),
                 channel -> List.of());
@@ -39,9 +41,12 @@ public class ChannelDirectory {
                 .sorted(Comparator.comparing(ChannelDefinition::id)).toList();
     }
 
-    /** Makes a write this gateway made visible at once; {@code channel} null for a deletion. */
-    public void applyWritten(String id, RecordMetadata written, ChannelDefinition channel) {
-        cache.applyWritten(id, written, channel);
+    /**
+     * Writes to the topic and, once acknowledged, makes the change visible here at once; {@code channel}
+     * null deletes.
+     */
+    public void write(String id, ChannelDefinition channel) {
+        cache.write(writer, id, channel);
     }
 
     CompactedTopicCache<ChannelDefinition> cache() {

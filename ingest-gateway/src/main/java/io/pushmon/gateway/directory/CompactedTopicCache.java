@@ -14,15 +14,17 @@ import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import io.pushmon.common.topics.Topic;
+import io.pushmon.gateway.kafka.RecordWriter;
 
 /**
  * An in-memory copy of a compacted topic (key to latest value; a tombstone removes the key), read from the
@@ -47,7 +49,7 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final Topic topic;
-    private final Deserializer<V> deserializer;
+    private final Serde<V> serde;
     private final Map<String, Object> consumerConfigs;
     private final Function<V, Collection<String>> indexKeys;
 
@@ -65,10 +67,10 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
     /**
      * @param indexKeys derives the secondary keys of a value; {@code v -> List.of()} for no index
      */
-    public CompactedTopicCache(Topic topic, Deserializer<V> deserializer, Map<String, Object> consumerConfigs,
+    public CompactedTopicCache(Topic topic, Serde<V> serde, Map<String, Object> consumerConfigs,
             Function<V, Collection<String>> indexKeys) {
         this.topic = topic;
-        this.deserializer = deserializer;
+        this.serde = serde;
         this.consumerConfigs = Map.copyOf(consumerConfigs);
         this.indexKeys = indexKeys;
     }
@@ -123,6 +125,16 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
     }
 
     /** Applies a write this gateway made, with the offset the broker acknowledged it at. */
+    /**
+     * Writes the key's new value ({@code null}: a tombstone) to the topic, waiting for the broker's
+     * acknowledgement, then applies it here at the acknowledged offset: what the API confirmed is what this
+     * gateway serves next, whatever the consumer has read so far.
+     */
+    public void write(RecordWriter writer, String key, V value) {
+        byte[] bytes = value == null ? null : serde.serializer().serialize(topic.topicName(), value);
+        applyWritten(key, writer.sendAndWait(new ProducerRecord<>(topic.topicName(), key, bytes)), value);
+    }
+
     public void applyWritten(String key, RecordMetadata written, V value) {
         apply(key, written.offset(), value, false);
     }
@@ -204,7 +216,7 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
         }
         V value;
         try {
-            value = deserializer.deserialize(record.topic(), record.value());
+            value = serde.deserializer().deserialize(record.topic(), record.value());
         } catch (RuntimeException e) {
             // One bad record must not stop the gateway from learning about every later one.
             unreadable.incrementAndGet();

@@ -9,13 +9,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.RecordMetadata;
 
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.gateway.kafka.KafkaClients;
 import io.pushmon.gateway.kafka.KafkaConnection;
+import io.pushmon.gateway.kafka.RecordWriter;
 
 /** Every monitor, from the {@code monitors} topic, by id and by push token. */
 @ApplicationScoped
@@ -26,9 +26,11 @@ public class MonitorDirectory {
             .thenComparing(MonitorDefinition::id);
 
     private final CompactedTopicCache<MonitorDefinition> cache;
+    private final RecordWriter writer;
 
     @Inject
-    public MonitorDirectory(KafkaConnection connection) {
+    public MonitorDirectory(KafkaConnection connection, RecordWriter writer) {
+        this.writer = writer;
         cache = new CompactedTopicCache<>(Topic.MONITORS, PushmonSerdes.monitor(),
                 KafkaClients.cacheConsumerConfigs(connection.bootstrapServers(), "pushmon-gateway-monitors"),
                 monitor -> monitor.pushToken() == null ? List.of() : List.of(monitor.pushToken()));
@@ -48,9 +50,12 @@ public class MonitorDirectory {
         return cache.values().stream().filter(m -> tenantId.equals(m.tenantId())).sorted(BY_NAME).toList();
     }
 
-    /** Makes a write this gateway made visible at once; {@code monitor} null for a deletion. */
-    public void applyWritten(String id, RecordMetadata written, MonitorDefinition monitor) {
-        cache.applyWritten(id, written, monitor);
+    /**
+     * Writes to the topic and, once acknowledged, makes the change visible here at once; {@code monitor}
+     * null deletes.
+     */
+    public void write(String id, MonitorDefinition monitor) {
+        cache.write(writer, id, monitor);
     }
 
     CompactedTopicCache<MonitorDefinition> cache() {

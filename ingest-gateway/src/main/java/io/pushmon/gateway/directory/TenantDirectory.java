@@ -6,22 +6,24 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.RecordMetadata;
 
 import io.pushmon.common.model.TenantDefinition;
 import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.gateway.kafka.KafkaClients;
 import io.pushmon.gateway.kafka.KafkaConnection;
+import io.pushmon.gateway.kafka.RecordWriter;
 
 /** Every tenant, from the {@code tenants} topic, by id and by the SHA-256 of each of its API keys. */
 @ApplicationScoped
 public class TenantDirectory {
 
     private final CompactedTopicCache<TenantDefinition> cache;
+    private final RecordWriter writer;
 
     @Inject
-    public TenantDirectory(KafkaConnection connection) {
+    public TenantDirectory(KafkaConnection connection, RecordWriter writer) {
+        this.writer = writer;
         cache = new CompactedTopicCache<>(Topic.TENANTS, PushmonSerdes.tenant(),
                 KafkaClients.cacheConsumerConfigs(connection.bootstrapServers(), "pushmon-gateway-tenants"),
                 tenant -> tenant.apiKeys().stream().map(TenantDefinition.ApiKey::sha256).toList());
@@ -36,9 +38,12 @@ public class TenantDirectory {
         return cache.getByIndex(sha256);
     }
 
-    /** Makes a write this gateway made visible at once. */
-    public void applyWritten(String tenantId, RecordMetadata written, TenantDefinition tenant) {
-        cache.applyWritten(tenantId, written, tenant);
+    /**
+     * Writes to the topic and, once acknowledged, makes the change visible here at once; {@code tenant}
+     * null deletes.
+     */
+    public void write(String tenantId, TenantDefinition tenant) {
+        cache.write(writer, tenantId, tenant);
     }
 
     CompactedTopicCache<TenantDefinition> cache() {

@@ -10,17 +10,10 @@ import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-
 import io.pushmon.common.model.MonitorDefinition;
-import io.pushmon.common.serde.JsonSerde;
-import io.pushmon.common.serde.PushmonSerdes;
-import io.pushmon.common.topics.Topic;
 import io.pushmon.gateway.directory.ChannelDirectory;
 import io.pushmon.gateway.directory.MonitorDirectory;
 import io.pushmon.gateway.errors.ApiException;
-import io.pushmon.gateway.kafka.RecordWriter;
 import io.pushmon.gateway.push.PushTokens;
 
 /**
@@ -35,16 +28,13 @@ public class MonitorService {
 
     private final MonitorDirectory monitors;
     private final ChannelDirectory channels;
-    private final RecordWriter writer;
-    private final JsonSerde<MonitorDefinition> serde = PushmonSerdes.monitor();
     private final Object[] locks = new Object[STRIPES];
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public MonitorService(MonitorDirectory monitors, ChannelDirectory channels, RecordWriter writer) {
+    public MonitorService(MonitorDirectory monitors, ChannelDirectory channels) {
         this.monitors = monitors;
         this.channels = channels;
-        this.writer = writer;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new Object();
         }
@@ -94,8 +84,7 @@ public class MonitorService {
     public void delete(String tenantId, String id) {
         synchronized (lock(id)) {
             get(tenantId, id);
-            RecordMetadata written = writer.sendAndWait(new ProducerRecord<>(Topic.MONITORS.topicName(), id, null));
-            monitors.applyWritten(id, written, null);
+            monitors.write(id, null);
         }
     }
 
@@ -122,9 +111,7 @@ public class MonitorService {
     }
 
     private MonitorDefinition write(MonitorDefinition monitor) {
-        RecordMetadata written = writer.sendAndWait(new ProducerRecord<>(Topic.MONITORS.topicName(), monitor.id(),
-                serde.serialize(Topic.MONITORS.topicName(), monitor)));
-        monitors.applyWritten(monitor.id(), written, monitor);
+        monitors.write(monitor.id(), monitor);
         return monitor;
     }
 

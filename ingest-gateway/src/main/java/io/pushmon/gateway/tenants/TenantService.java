@@ -9,17 +9,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-
 import io.pushmon.common.model.TenantDefinition;
 import io.pushmon.common.model.TenantDefinition.ApiKey;
-import io.pushmon.common.serde.JsonSerde;
-import io.pushmon.common.serde.PushmonSerdes;
-import io.pushmon.common.topics.Topic;
 import io.pushmon.gateway.directory.TenantDirectory;
 import io.pushmon.gateway.errors.ApiException;
-import io.pushmon.gateway.kafka.RecordWriter;
 
 /**
  * Tenants and their API keys. A tenant is one record holding all its keys, so every change is a
@@ -33,14 +26,11 @@ public class TenantService {
     public static final String CONFIGURED_KEY_ID = "configured";
 
     private final TenantDirectory directory;
-    private final RecordWriter writer;
-    private final JsonSerde<TenantDefinition> serde = PushmonSerdes.tenant();
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public TenantService(TenantDirectory directory, RecordWriter writer) {
+    public TenantService(TenantDirectory directory) {
         this.directory = directory;
-        this.writer = writer;
     }
 
     /**
@@ -100,9 +90,7 @@ public class TenantService {
     }
 
     private void write(TenantDefinition tenant) {
-        RecordMetadata written = writer.sendAndWait(new ProducerRecord<>(Topic.TENANTS.topicName(), tenant.id(),
-                serde.serialize(Topic.TENANTS.topicName(), tenant)));
-        directory.applyWritten(tenant.id(), written, tenant);
+        directory.write(tenant.id(), tenant);
     }
 
     private Instant now() {
