@@ -20,9 +20,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -53,11 +55,16 @@ public final class PushmonSystem implements AutoCloseable {
         }
     }
 
-    private static final List<Component> SERVICES = List.of(Component.GATEWAY, Component.PROCESSOR,
+    private static final List<Component> ALL_SERVICES = List.of(Component.GATEWAY, Component.PROCESSOR,
             Component.DISPATCHER);
+
+    /** The default heap of a service: enough for tests and local runs; benchmarks pass their own. */
+    private static final List<String> DEFAULT_SERVICE_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC");
 
     private final Path root;
     private final Path dataDir;
+    private final List<Component> services;
     private final String apiKey;
     private final Duration readyTimeout;
     private final Map<Component, Integer> ports = new EnumMap<>(Component.class);
@@ -71,13 +78,14 @@ public final class PushmonSystem implements AutoCloseable {
         this.root = builder.root;
         this.readyTimeout = builder.readyTimeout;
         this.apiKey = builder.apiKey != null ? builder.apiKey : newApiKey();
-        this.dataDir = root.resolve("system-tests/target/pushmon-"
+        this.dataDir = builder.dataDir != null ? builder.dataDir : root.resolve("system-tests/target/pushmon-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+        this.services = ALL_SERVICES.stream().filter(builder.services::contains).toList();
         for (Component component : Component.values()) {
             ports.put(component, freePort());
         }
         controllerPort = freePort();
-        defineProcesses(builder.settings);
+        defineProcesses(builder.settings, builder.jvmOptions);
     }
 
     public static Builder builder() {
@@ -156,9 +164,9 @@ public final class PushmonSystem implements AutoCloseable {
         try {
             processes.get(Component.KAFKA).start();
             awaitReady(Component.KAFKA);
-            SERVICES.forEach(s -> processes.get(s).start());
+            services.forEach(s -> processes.get(s).start());
             // Waited for together: the services boot in parallel, so the slowest one sets the time.
-            CompletableFuture.allOf(SERVICES.stream()
+            CompletableFuture.allOf(services.stream()
                     .map(s -> CompletableFuture.runAsync(() -> awaitReady(s))).toArray(CompletableFuture[]::new))
                     .join();
         } catch (CompletionException e) {
@@ -224,13 +232,13 @@ public final class PushmonSystem implements AutoCloseable {
     }
 
     private void stopAll() {
-        CompletableFuture.allOf(SERVICES.stream().map(processes::get)
+        CompletableFuture.allOf(services.stream().map(processes::get)
                 .map(p -> CompletableFuture.runAsync(() -> p.stop(Duration.ofSeconds(15))))
                 .toArray(CompletableFuture[]::new)).join();
         processes.get(Component.KAFKA).stop(Duration.ofSeconds(10));
     }
 
-    private void defineProcesses(Map<Component, Map<String, String>> extra) {
+    private void defineProcesses(Map<Component, Map<String, String>> extra, Map<Component, List<String>> jvm) {
         Path logs = dataDir.resolve("logs");
         String kafkaClasspath;
         try {
@@ -247,7 +255,7 @@ public final class PushmonSystem implements AutoCloseable {
                 "--controller-port", Integer.toString(controllerPort)));
         processes.put(Component.KAFKA, new ManagedProcess("kafka", kafka, Map.of(), root, logs.resolve("kafka.log")));
 
-        for (Component service : SERVICES) {
+        for (Component service : services) {
             Path jar = root.resolve(service.module() + "/target/quarkus-app/quarkus-run.jar");
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing: package the services first (./mvnw install"
@@ -255,8 +263,8 @@ public final class PushmonSystem implements AutoCloseable {
             }
             Map<String, String> settings = new LinkedHashMap<>(serviceSettings(service));
             settings.putAll(extra.getOrDefault(service, Map.of()));
-            List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC"));
+            List<String> command = new ArrayList<>(List.of(java()));
+            command.addAll(jvm.getOrDefault(service, DEFAULT_SERVICE_JVM));
             settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", jar.toString()));
             // The key goes in the environment, as ./pushmon-local and docker-compose pass it, not on the command line.
@@ -326,7 +334,10 @@ public final class PushmonSystem implements AutoCloseable {
         private Path root = defaultRoot();
         private String apiKey;
         private Duration readyTimeout = Duration.ofSeconds(120);
+        private Path dataDir;
+        private Set<Component> services = EnumSet.copyOf(ALL_SERVICES);
         private final Map<Component, Map<String, String>> settings = new EnumMap<>(Component.class);
+        private final Map<Component, List<String>> jvmOptions = new EnumMap<>(Component.class);
 
         private Builder() {
         }
@@ -344,6 +355,34 @@ public final class PushmonSystem implements AutoCloseable {
 
         public Builder readyTimeout(Duration readyTimeout) {
             this.readyTimeout = readyTimeout;
+            return this;
+        }
+
+        /** Where the broker's log, the processor's state and the logs go; default a new folder under target/. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /** Starts only these services (the broker always runs); default all three. */
+        public Builder services(Component... only) {
+            Set<Component> chosen = EnumSet.noneOf(Component.class);
+            for (Component service : only) {
+                if (service == Component.KAFKA) {
+                    throw new IllegalArgumentException("the broker always runs");
+                }
+                chosen.add(service);
+            }
+            this.services = chosen;
+            return this;
+        }
+
+        /** The JVM options of one service instead of the default small heap, e.g. a benchmark's {@code -Xmx2g}. */
+        public Builder jvmOptions(Component service, String... options) {
+            if (service == Component.KAFKA) {
+                throw new IllegalArgumentException("the broker takes no options");
+            }
+            jvmOptions.put(service, List.of(options));
             return this;
         }
 
