@@ -1,0 +1,75 @@
+package io.pushmon.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * What {@code ./pushmon-bench} was asked to do.
+ *
+ * @param scenarios the scenarios to run, in order (all when none is named)
+ * @param size      monitors for the population-driven scenarios instead of each one's default
+ * @param smoke     tiny sizes and short runs: proves the harness works, measures nothing
+ * @param out       the folder the report goes to
+ */
+public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smoke, Path out) {
+
+    public static final String USAGE = """
+            usage: ./pushmon-bench [scenario ...] [--size N] [--smoke] [--out DIR]
+              scenarios: %s (default: all)
+              --size N   monitors for detection, punctuation, storm and footprint instead of their defaults
+              --smoke    tiny sizes and 2-second loads: checks the harness end to end, measures nothing
+              --out DIR  where report.md and report.json go (default bench-results/<time>)""";
+
+    /** Parses the command line; throws {@link IllegalArgumentException} with a message for the user. */
+    public static BenchOptions parse(String[] args, List<String> known, Path defaultOut) {
+        List<String> scenarios = new ArrayList<>();
+        OptionalInt size = OptionalInt.empty();
+        boolean smoke = false;
+        Path out = defaultOut;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--size" -> size = OptionalInt.of(positive(value(args, ++i, arg)));
+                case "--smoke" -> smoke = true;
+                case "--out" -> out = Path.of(value(args, ++i, arg));
+                default -> {
+                    if (arg.startsWith("-") || !known.contains(arg)) {
+                        throw new IllegalArgumentException("unknown argument '" + arg + "'");
+                    }
+                    scenarios.add(arg);
+                }
+            }
+        }
+        return new BenchOptions(scenarios.isEmpty() ? List.copyOf(known) : List.copyOf(scenarios), size, smoke,
+                out);
+    }
+
+    /** The population of a scenario: {@code --size} if given, the smoke size in a smoke run, else its default. */
+    public int size(int defaultSize, int smokeSize) {
+        if (size.isPresent()) {
+            return size.getAsInt();
+        }
+        return smoke ? smokeSize : defaultSize;
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int positive(String text) {
+        try {
+            int value = Integer.parseInt(text.replace("_", ""));
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the offending text
+        }
+        throw new IllegalArgumentException("--size must be a positive whole number, not '" + text + "'");
+    }
+}

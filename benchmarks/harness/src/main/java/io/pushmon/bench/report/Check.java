@@ -1,0 +1,11 @@
+package io.pushmon.bench.report;
+
+/**
+ * A target of the issue against what was measured.
+ *
+ * @param target   the target in words, e.g. "p99 under 50 ms at 200 connections"
+ * @param measured what was measured, in words with its unit
+ * @param met      whether the measurement meets the target
+ */
+public record Check(String target, String measured, boolean met) {
+}
