@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.pushmon.bench.ingest.IngestScenario;
 import io.pushmon.bench.report.BenchReport;
 import io.pushmon.bench.report.Machine;
 import io.pushmon.bench.report.ScenarioResult;
@@ -23,7 +24,8 @@ import io.pushmon.bench.report.ScenarioResult;
 public final class Bench {
 
     /** Every scenario, in the order a full run takes them (cheap ones first). */
-    static final List<Supplier<Scenario>> SCENARIOS = List.of();
+    static final List<Supplier<Scenario>> SCENARIOS = List.of(
+            IngestScenario::new);
 
     private Bench() {
     }

@@ -7,11 +7,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import io.pushmon.system.PushmonSystem;
+import io.pushmon.system.PushmonSystem.Component;
 
 /** What every scenario gets: the options, the repository, a folder of its own and a progress log. */
 public final class BenchContext {
+
+    /**
+     * JVM options of a service under benchmark: the JVM's defaults (G1, both JIT tiers) as a container would run
+     * it, with a fixed 1 GiB heap, instead of the launcher's small, fast-starting test settings.
+     */
+    public static final List<String> SERVICE_JVM = List.of("-Xms1g", "-Xmx1g");
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -60,7 +68,11 @@ public final class BenchContext {
 
     /** A pushmon launcher whose data and logs go to this scenario's folder, so they stay next to the report. */
     public PushmonSystem.Builder system(String name) {
-        return PushmonSystem.builder().root(root).dataDir(workDir().resolve(name));
+        PushmonSystem.Builder builder = PushmonSystem.builder().root(root).dataDir(workDir().resolve(name));
+        for (Component service : List.of(Component.GATEWAY, Component.PROCESSOR, Component.DISPATCHER)) {
+            builder.jvmOptions(service, SERVICE_JVM.toArray(String[]::new));
+        }
+        return builder;
     }
 
     /** A progress line on stdout: load phases take minutes and the user should see where they are. */

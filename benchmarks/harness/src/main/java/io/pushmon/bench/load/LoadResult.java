@@ -1,0 +1,26 @@
+package io.pushmon.bench.load;
+
+import java.util.Map;
+
+/**
+ * What a load run measured. Latency is per request, from send to the end of the answer, in microseconds.
+ *
+ * @param requests   answered requests in the recorded phase
+ * @param seconds    length of the recorded phase
+ * @param statuses   answers by HTTP status
+ * @param errors     requests that got no answer (connection refused, reset, timeout)
+ * @param firstError the first such error, for the report
+ */
+public record LoadResult(long requests, double seconds, long p50Micros, long p90Micros, long p99Micros,
+        long p999Micros, long maxMicros, Map<Integer, Long> statuses, long errors, String firstError) {
+
+    public double perSecond() {
+        return seconds > 0 ? requests / seconds : 0;
+    }
+
+    /** Answers that were not 2xx, plus requests with no answer at all. */
+    public long failures() {
+        return errors + statuses.entrySet().stream().filter(e -> e.getKey() < 200 || e.getKey() > 299)
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+}
