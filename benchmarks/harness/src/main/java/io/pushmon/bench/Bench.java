@@ -12,10 +12,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.pushmon.bench.detection.DetectionDelayScenario;
 import io.pushmon.bench.ingest.IngestScenario;
 import io.pushmon.bench.report.BenchReport;
 import io.pushmon.bench.report.Machine;
 import io.pushmon.bench.report.ScenarioResult;
+import io.pushmon.bench.storm.AlertStormScenario;
 
 /**
  * {@code ./pushmon-bench}: runs the named scenarios one after another, each on a system of its own, and writes
@@ -25,7 +27,9 @@ public final class Bench {
 
     /** Every scenario, in the order a full run takes them (cheap ones first). */
     static final List<Supplier<Scenario>> SCENARIOS = List.of(
-            IngestScenario::new);
+            IngestScenario::new,
+            DetectionDelayScenario::new,
+            AlertStormScenario::new);
 
     private Bench() {
     }

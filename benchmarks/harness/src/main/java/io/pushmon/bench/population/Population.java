@@ -1,6 +1,10 @@
 package io.pushmon.bench.population;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -15,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -116,11 +121,36 @@ public final class Population implements AutoCloseable {
      * {@code monitors} holds the whole population.
      */
     public void awaitKnownBy(PushmonApi api, Duration within) {
+        awaitLastOfEachPartition(id -> api.monitor(id).status() == 200, within, "the gateway");
+    }
+
+    /**
+     * Waits until the processor has the last monitor written to every partition in its state (its interactive
+     * query answers 200), i.e. until it has read the whole population's definitions. Heartbeats written after
+     * this find their monitor defined.
+     */
+    public void awaitTrackedBy(String processorUrl, Duration within) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        awaitLastOfEachPartition(id -> {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(processorUrl + "/internal/monitors/" + id
+                    + "/state")).timeout(Duration.ofSeconds(5)).build();
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }, within, "the processor");
+    }
+
+    private void awaitLastOfEachPartition(Predicate<String> known, Duration within, String who) {
         long deadline = System.nanoTime() + within.toNanos();
         for (String id : lastPerPartition.values()) {
-            while (api.monitor(id).status() != 200) {
+            while (!known.test(id)) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the gateway did not know the population after " + within);
+                    throw new IllegalStateException(who + " did not know the whole population after " + within);
                 }
                 sleep(Duration.ofMillis(200));
             }

@@ -1,0 +1,111 @@
+package io.pushmon.bench.observe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntUnaryOperator;
+import java.util.stream.Collectors;
+
+import io.pushmon.bench.BenchContext;
+import io.pushmon.bench.population.BenchMonitor;
+import io.pushmon.bench.population.Population;
+import io.pushmon.system.PushmonApi;
+import io.pushmon.system.PushmonApi.Channel;
+import io.pushmon.system.PushmonSystem;
+import io.pushmon.system.PushmonSystem.Component;
+import io.pushmon.system.WebhookReceiver;
+
+/**
+ * The whole of pushmon with everything a detection benchmark watches: a webhook sink on loopback with one channel
+ * every benchmark monitor notifies, a read_committed watcher on {@code monitor-events}, and the population writer.
+ */
+public final class ObservedSystem implements AutoCloseable {
+
+    private static final String HOOK_PATH = "/bench";
+
+    private final PushmonSystem system;
+    private final PushmonApi api;
+    private final WebhookReceiver sink;
+    private final Channel channel;
+    private final EventWatcher events;
+    private final Population population;
+
+    private ObservedSystem(PushmonSystem system, WebhookReceiver sink) {
+        this.system = system;
+        this.sink = sink;
+        this.api = new PushmonApi(system);
+        this.channel = api.createWebhookChannel("bench-sink", sink.url(HOOK_PATH));
+        this.events = EventWatcher.start(system.kafkaBootstrap());
+        this.population = new Population(system.kafkaBootstrap());
+    }
+
+    /** Starts the broker and the three services with the benchmark JVM settings, and the sink. */
+    public static ObservedSystem start(BenchContext context) {
+        PushmonSystem system = context.system("system").start();
+        WebhookReceiver sink = WebhookReceiver.start();
+        try {
+            return new ObservedSystem(system, sink);
+        } catch (RuntimeException e) {
+            sink.close();
+            system.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Defines monitors notifying the sink and waits until both the gateway and the processor know all of them, so
+     * a push or heartbeat that follows finds its monitor everywhere.
+     */
+    public List<BenchMonitor> define(int count, IntUnaryOperator timeoutSeconds, Duration within) {
+        List<BenchMonitor> monitors = population.define(count, List.of(channel.id()), timeoutSeconds);
+        population.awaitKnownBy(api, within);
+        population.awaitTrackedBy(system.url(Component.PROCESSOR), within);
+        return monitors;
+    }
+
+    public Population population() {
+        return population;
+    }
+
+    public PushmonSystem system() {
+        return system;
+    }
+
+    public EventWatcher events() {
+        return events;
+    }
+
+    /** The sink's down notifications for these monitors so far. */
+    public WebhookTally notifications(Set<String> monitorIds) {
+        return WebhookTally.of(sink.deliveries(HOOK_PATH), monitorIds, channel.secret());
+    }
+
+    /** Waits until the sink has at least this many requests, or the time is up. */
+    public long awaitNotifications(long count, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        long seen = sink.count(HOOK_PATH);
+        while (seen < count && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            seen = sink.count(HOOK_PATH);
+        }
+        return seen;
+    }
+
+    public static Set<String> ids(List<BenchMonitor> monitors) {
+        return monitors.stream().map(BenchMonitor::id).collect(Collectors.toSet());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            events.close();
+            population.close();
+        } finally {
+            try {
+                system.close();
+            } finally {
+                sink.close();
+            }
+        }
+    }
+}

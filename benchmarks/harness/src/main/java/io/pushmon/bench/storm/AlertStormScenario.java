@@ -1,0 +1,99 @@
+package io.pushmon.bench.storm;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.pushmon.bench.BenchContext;
+import io.pushmon.bench.Scenario;
+import io.pushmon.bench.observe.EventWatcher;
+import io.pushmon.bench.observe.ObservedSystem;
+import io.pushmon.bench.observe.WebhookTally;
+import io.pushmon.bench.population.BenchMonitor;
+import io.pushmon.bench.report.Distribution;
+import io.pushmon.bench.report.ScenarioResult;
+
+/**
+ * Scenario 4: a hundred thousand monitors whose deadlines fall in the same second, each notifying a webhook:
+ * how long until every down event is on the topic and every notification at the sink, and whether any came twice.
+ */
+public final class AlertStormScenario implements Scenario {
+
+    private static final long EVENTS_TARGET_MS = 10_000;
+    private static final long WEBHOOKS_TARGET_MS = 60_000;
+
+    @Override
+    public String name() {
+        return "storm";
+    }
+
+    @Override
+    public String title() {
+        return "Alert storm: monitors whose deadlines fall in the same second, each with a webhook";
+    }
+
+    @Override
+    public ScenarioResult run(BenchContext context) throws Exception {
+        int monitors = context.size(100_000, 300);
+        int timeoutSeconds = context.smoke() ? 5 : 30;
+        ScenarioResult result = new ScenarioResult(name(), title()).setting("monitors", monitors)
+                .setting("timeout", timeoutSeconds + " s")
+                .setting("heartbeats", "one per monitor written to `heartbeats` in one producer burst (the gateway"
+                        + " cannot take 100,000 pushes within one second on this machine), so the deadlines share"
+                        + " about a second")
+                .setting("service JVM", String.join(" ", BenchContext.SERVICE_JVM));
+        try (ObservedSystem observed = ObservedSystem.start(context)) {
+            context.log("defining %,d monitors", monitors);
+            List<BenchMonitor> defined = observed.define(monitors, i -> timeoutSeconds, Duration.ofMinutes(10));
+            Set<String> ids = ObservedSystem.ids(defined);
+
+            context.log("one heartbeat each, in one burst");
+            long burstStart = System.currentTimeMillis();
+            observed.population().pushAll(defined);
+            result.metric("heartbeat burst", System.currentTimeMillis() - burstStart, "ms");
+
+            context.log("waiting for %,d down events", monitors);
+            observed.events().awaitDowns(ids, Duration.ofSeconds(timeoutSeconds + 90));
+            context.log("waiting for their webhooks");
+            observed.awaitNotifications(monitors, Duration.ofSeconds(180));
+
+            List<EventWatcher.Down> downs = observed.events().downsOf(ids);
+            WebhookTally webhooks = observed.notifications(ids);
+            long firstDeadline = downs.stream().mapToLong(d -> d.event().at().toEpochMilli()).min().orElse(0);
+            long lastDeadline = downs.stream().mapToLong(d -> d.event().at().toEpochMilli()).max().orElse(0);
+            long lastEvent = downs.stream().mapToLong(EventWatcher.Down::receivedAtMillis).max().orElse(0) - firstDeadline;
+            long lastWebhook = webhooks.firstDelayMillis().values().stream().mapToLong(Long::longValue).max().orElse(0)
+                    + lastDeadline - firstDeadline;
+            result.metric("deadline spread (last − first)", lastDeadline - firstDeadline, "ms");
+            result.metric("down events on the topic", downs.size(), "");
+            result.metric("first deadline → last down event", lastEvent, "ms");
+            result.metric("down events per second", rate(downs.size(), lastEvent), "/s");
+            Distribution.of(downs.stream().map(EventWatcher.Down::delayMillis).toList())
+                    .addTo(result, "deadline → down event");
+            result.metric("webhooks received (distinct monitors)", webhooks.firstDelayMillis().size(), "");
+            result.metric("first deadline → last webhook (upper bound)", lastWebhook, "ms");
+            result.metric("webhooks per second", rate(webhooks.firstDelayMillis().size(), lastWebhook), "/s");
+            Distribution.of(webhooks.firstDelayMillis().values()).addTo(result, "deadline → webhook");
+            result.metric("webhooks received twice (same idempotency key)", webhooks.duplicates(), "");
+
+            result.check("all down events on the topic within 10 s", String.format(Locale.ROOT,
+                    "%,d of %,d, the last %.1f s after the first deadline", downs.size(), monitors, lastEvent / 1000.0),
+                    downs.size() == monitors && lastEvent <= EVENTS_TARGET_MS);
+            result.check("all notifications received within 60 s", String.format(Locale.ROOT,
+                    "%,d of %,d, the last at most %.1f s after the first deadline", webhooks.firstDelayMillis().size(),
+                    monitors, lastWebhook / 1000.0),
+                    webhooks.firstDelayMillis().size() == monitors && lastWebhook <= WEBHOOKS_TARGET_MS);
+            result.check("no notification twice", webhooks.duplicates() + " duplicates, "
+                    + observed.events().doubledDowns() + " doubled down events",
+                    webhooks.duplicates() == 0 && observed.events().doubledDowns() == 0);
+        }
+        result.note("\"first deadline → last webhook\" adds the deadline spread to the slowest monitor's own"
+                + " deadline-to-webhook time, so it is an upper bound of the storm's length.");
+        return result;
+    }
+
+    private static double rate(long count, long millis) {
+        return millis > 0 ? Math.round(count * 10_000.0 / millis) / 10.0 : 0;
+    }
+}
