@@ -59,6 +59,8 @@ public final class DetectionDelayScenario implements Scenario {
             result.metric("pushes answered", pushes.requests(), "");
             result.metric("pushes not 2xx or unanswered", pushes.failures(), "");
             result.metric("push rate", Math.round(pushes.perSecond()), "/s");
+            result.invariant("every push answered 2xx", pushes.failures() + " not (statuses " + pushes.statuses() + ")",
+                    pushes.failures() == 0 && pushes.requests() == monitors);
 
             Duration wait = Duration.ofSeconds(longestTimeout).plus(Duration.ofSeconds(60));
             context.log("waiting up to %s for the down events", wait);
@@ -78,9 +80,13 @@ public final class DetectionDelayScenario implements Scenario {
 
             String scale = monitors == 100_000 ? "" : " (target set for 100,000 monitors; measured at "
                     + String.format(Locale.ROOT, "%,d", monitors) + ")";
-            result.check("every pushed monitor goes down once", downs.size() + " of " + monitors + ", "
+            result.invariant("every pushed monitor goes down once", downs.size() + " of " + monitors + ", "
                     + observed.events().doubledDowns() + " doubled", downs.size() == monitors
                             && observed.events().doubledDowns() == 0);
+            result.invariant("every down notified once, signed", webhooks.firstDelayMillis().size() + " of "
+                    + downs.size() + " notified, " + webhooks.duplicates() + " again, " + webhooks.unsigned()
+                    + " badly signed", webhooks.firstDelayMillis().size() == downs.size()
+                            && webhooks.duplicates() == 0 && webhooks.unsigned() == 0);
             result.check("deadline → down event p99 under 1.5 s" + scale, toEvent.p99() + " ms",
                     toEvent.count() > 0 && toEvent.p99() < TARGET_P99_MS);
             result.check("deadline → webhook p99 under 1.5 s" + scale, toWebhook.p99() + " ms",

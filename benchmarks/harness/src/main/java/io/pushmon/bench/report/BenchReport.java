@@ -60,6 +60,7 @@ public record BenchReport(Instant startedAt, Machine machine, List<String> comma
         md.append("- JDK: ").append(machine.jdk()).append('\n');
         md.append("- load average at start: ").append(machine.loadAverage()).append("\n\n");
 
+        md.append("Targets (performance, judged at full size) and invariants (must hold in every run):\n\n");
         md.append("| scenario | target | measured | met |\n|---|---|---|---|\n");
         for (ScenarioResult result : results) {
             if (result.failure() != null) {
@@ -67,7 +68,8 @@ public record BenchReport(Instant startedAt, Machine machine, List<String> comma
                         .append(cell(result.failure())).append(" | no |\n");
             }
             for (Check check : result.checks()) {
-                md.append("| ").append(result.name()).append(" | ").append(cell(check.target())).append(" | ")
+                md.append("| ").append(result.name()).append(" | ").append(check.invariant() ? "invariant: " : "")
+                        .append(cell(check.target())).append(" | ")
                         .append(cell(check.measured())).append(" | ").append(check.met() ? "yes" : "**no**")
                         .append(" |\n");
             }

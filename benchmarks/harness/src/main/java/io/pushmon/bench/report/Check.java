@@ -6,6 +6,8 @@ package io.pushmon.bench.report;
  * @param target   the target in words, e.g. "p99 under 50 ms at 200 connections"
  * @param measured what was measured, in words with its unit
  * @param met      whether the measurement meets the target
+ * @param invariant true for a correctness target that must hold at any size and on any machine (nothing lost,
+ *                  nothing twice); false for a performance target, which a tiny smoke run does not judge
  */
-public record Check(String target, String measured, boolean met) {
+public record Check(String target, String measured, boolean met, boolean invariant) {
 }

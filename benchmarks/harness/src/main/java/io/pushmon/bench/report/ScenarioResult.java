@@ -35,8 +35,15 @@ public final class ScenarioResult {
         return this;
     }
 
+    /** A performance target of the issue and the measurement it is judged on. */
     public ScenarioResult check(String target, String measured, boolean met) {
-        checks.add(new Check(target, measured, met));
+        checks.add(new Check(target, measured, met, false));
+        return this;
+    }
+
+    /** A correctness target (nothing lost, nothing twice): it must hold in every run, the smoke run included. */
+    public ScenarioResult invariant(String target, String measured, boolean met) {
+        checks.add(new Check(target, measured, met, true));
         return this;
     }
 

@@ -84,7 +84,10 @@ public final class AlertStormScenario implements Scenario {
                     "%,d of %,d, the last at most %.1f s after the first deadline", webhooks.firstDelayMillis().size(),
                     monitors, lastWebhook / 1000.0),
                     webhooks.firstDelayMillis().size() == monitors && lastWebhook <= WEBHOOKS_TARGET_MS);
-            result.check("no notification twice", webhooks.duplicates() + " duplicates, "
+            result.invariant("every monitor down once and notified", String.format(Locale.ROOT,
+                    "%,d down, %,d notified of %,d", downs.size(), webhooks.firstDelayMillis().size(), monitors),
+                    downs.size() == monitors && webhooks.firstDelayMillis().size() == monitors);
+            result.invariant("no notification twice", webhooks.duplicates() + " duplicates, "
                     + observed.events().doubledDowns() + " doubled down events",
                     webhooks.duplicates() == 0 && observed.events().doubledDowns() == 0);
         }

@@ -1,0 +1,49 @@
+package io.pushmon.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    private static final List<String> KNOWN = List.of("ingest", "detection", "storm");
+    private static final Path OUT = Path.of("bench-results/now");
+
+    @Test
+    void noScenarioNamedMeansEveryScenarioInTheirOrder() {
+        BenchOptions options = BenchOptions.parse(new String[0], KNOWN, OUT);
+
+        assertThat(options.scenarios()).containsExactlyElementsOf(KNOWN);
+        assertThat(options.out()).isEqualTo(OUT);
+    }
+
+    @Test
+    void namedScenariosRunInTheOrderGivenWithTheirOptions() {
+        BenchOptions options = BenchOptions.parse(new String[] { "storm", "--size", "100_000", "detection", "--out",
+            "/tmp/x" }, KNOWN, OUT);
+
+        assertThat(options.scenarios()).containsExactly("storm", "detection");
+        assertThat(options.size(10_000, 10)).isEqualTo(100_000);
+        assertThat(options.out()).isEqualTo(Path.of("/tmp/x"));
+    }
+
+    @Test
+    void aSmokeRunUsesTheSmokeSizeUnlessASizeIsGiven() {
+        assertThat(BenchOptions.parse(new String[] { "--smoke" }, KNOWN, OUT).size(10_000, 200)).isEqualTo(200);
+        assertThat(BenchOptions.parse(new String[0], KNOWN, OUT).size(10_000, 200)).isEqualTo(10_000);
+    }
+
+    @Test
+    void anUnknownScenarioOrABadSizeIsRefusedWithAMessage() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "everything" }, KNOWN, OUT))
+                .hasMessageContaining("unknown argument 'everything'");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--size", "-3" }, KNOWN, OUT))
+                .hasMessageContaining("positive whole number");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--size" }, KNOWN, OUT))
+                .hasMessageContaining("--size needs a value");
+    }
+}
