@@ -36,6 +36,11 @@ import java.util.concurrent.CompletionException;
  * <p>Every process can be stopped (SIGTERM), killed (SIGKILL) and started again on the same ports and data, so
  * fault-injection suites can build on this. {@link #close()} stops everything; a JVM shutdown hook does the same
  * if a test run is cut short.
+ *
+ * <p>A service can run as several instances ({@link Builder#instances}), numbered from 0; the methods without an
+ * instance number address instance 0. Each instance has its own port and log, and each processor its own state
+ * directory and {@code application-server}. When the processor or the dispatcher runs more than once, the gateways
+ * reach it through a {@link ServiceBalancer}, as they reach a Kubernetes Service in {@code deploy/pushmon.yaml}.
  */
 public final class PushmonSystem implements AutoCloseable {
 
@@ -65,10 +70,13 @@ public final class PushmonSystem implements AutoCloseable {
     private final Path root;
     private final Path dataDir;
     private final List<Component> services;
+    private final Map<Component, Integer> instances;
     private final String apiKey;
     private final Duration readyTimeout;
-    private final Map<Component, Integer> ports = new EnumMap<>(Component.class);
-    private final Map<Component, ManagedProcess> processes = new EnumMap<>(Component.class);
+    private final Map<Component, List<Integer>> ports = new EnumMap<>(Component.class);
+    private final Map<Component, List<ManagedProcess>> processes = new EnumMap<>(Component.class);
+    private final Map<Component, Integer> balancerPorts = new EnumMap<>(Component.class);
+    private final List<ServiceBalancer> balancers = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread shutdownHook = new Thread(this::stopAll, "pushmon-system-shutdown");
     private final int controllerPort;
@@ -81,8 +89,16 @@ public final class PushmonSystem implements AutoCloseable {
         this.dataDir = builder.dataDir != null ? builder.dataDir : root.resolve("system-tests/target/pushmon-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
         this.services = ALL_SERVICES.stream().filter(builder.services::contains).toList();
+        this.instances = new EnumMap<>(builder.instances);
         for (Component component : Component.values()) {
-            ports.put(component, freePort());
+            List<Integer> instancePorts = new ArrayList<>();
+            for (int i = 0; i < instances(component); i++) {
+                instancePorts.add(freePort());
+            }
+            ports.put(component, instancePorts);
+            if (services.contains(component) && component != Component.GATEWAY && instances(component) > 1) {
+                balancerPorts.put(component, freePort());
+            }
         }
         controllerPort = freePort();
         defineProcesses(builder.settings, builder.jvmOptions);
@@ -101,12 +117,31 @@ public final class PushmonSystem implements AutoCloseable {
         return url(Component.GATEWAY);
     }
 
-    /** The base URL of a service, e.g. {@code http://127.0.0.1:41234}. */
+    /** The base URL of a service (its instance 0), e.g. {@code http://127.0.0.1:41234}. */
     public String url(Component service) {
+        return url(service, 0);
+    }
+
+    /** The base URL of one instance of a service. */
+    public String url(Component service, int instance) {
         if (service == Component.KAFKA) {
             throw new IllegalArgumentException("the broker speaks Kafka, not HTTP: use kafkaBootstrap()");
         }
-        return "http://127.0.0.1:" + ports.get(service);
+        return "http://127.0.0.1:" + port(service, instance);
+    }
+
+    /**
+     * Where the gateways reach a service: the balancer in front of its instances when it runs more than once (a
+     * Kubernetes Service), else its one instance.
+     */
+    public String serviceUrl(Component service) {
+        Integer balancer = balancerPorts.get(service);
+        return balancer != null ? "http://127.0.0.1:" + balancer : url(service);
+    }
+
+    /** How many instances of this component the system runs (the broker: 1). */
+    public int instances(Component component) {
+        return instances.getOrDefault(component, 1);
     }
 
     /** The read-write API key of tenant {@code default}. */
@@ -115,11 +150,15 @@ public final class PushmonSystem implements AutoCloseable {
     }
 
     public String kafkaBootstrap() {
-        return "127.0.0.1:" + ports.get(Component.KAFKA);
+        return "127.0.0.1:" + port(Component.KAFKA);
     }
 
     public int port(Component component) {
-        return ports.get(component);
+        return port(component, 0);
+    }
+
+    public int port(Component component, int instance) {
+        return ports.get(component).get(checked(component, instance));
     }
 
     /** The repository the jars and examples are taken from. */
@@ -133,25 +172,53 @@ public final class PushmonSystem implements AutoCloseable {
     }
 
     public ManagedProcess process(Component component) {
-        return processes.get(component);
+        return process(component, 0);
+    }
+
+    public ManagedProcess process(Component component, int instance) {
+        List<ManagedProcess> running = processes.get(component);
+        if (running == null) {
+            throw new IllegalArgumentException(component + " is not one of this system's services");
+        }
+        return running.get(checked(component, instance));
     }
 
     /** SIGTERM to one process; SIGKILL if it has not ended within 15 s. True if it ended on its own. */
     public boolean stop(Component component) {
-        return processes.get(component).stop(Duration.ofSeconds(15));
+        return stop(component, 0);
+    }
+
+    public boolean stop(Component component, int instance) {
+        return process(component, instance).stop(Duration.ofSeconds(15));
     }
 
     /** SIGKILL to one process. */
     public void kill(Component component) {
-        processes.get(component).kill();
+        kill(component, 0);
+    }
+
+    public void kill(Component component, int instance) {
+        process(component, instance).kill();
     }
 
     /** Starts a stopped or killed process again on the same port and data and waits until it is ready. */
     public void restart(Component component) {
-        ManagedProcess process = processes.get(component);
+        restart(component, 0);
+    }
+
+    public void restart(Component component, int instance) {
+        ManagedProcess process = process(component, instance);
         process.stop(Duration.ofSeconds(15));
         process.start();
-        awaitReady(component);
+        awaitReady(component, instance);
+    }
+
+    private int checked(Component component, int instance) {
+        if (instance < 0 || instance >= instances(component)) {
+            throw new IllegalArgumentException(component + " has no instance " + instance + " (it runs "
+                    + instances(component) + ")");
+        }
+        return instance;
     }
 
     private void startAll() {
@@ -162,13 +229,20 @@ public final class PushmonSystem implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
-            processes.get(Component.KAFKA).start();
-            awaitReady(Component.KAFKA);
-            services.forEach(s -> processes.get(s).start());
+            process(Component.KAFKA).start();
+            awaitReady(Component.KAFKA, 0);
+            balancerPorts.forEach((service, port) -> balancers.add(ServiceBalancer.open(service.module(), port,
+                    backends(service))));
+            serviceProcesses().forEach(ManagedProcess::start);
             // Waited for together: the services boot in parallel, so the slowest one sets the time.
-            CompletableFuture.allOf(services.stream()
-                    .map(s -> CompletableFuture.runAsync(() -> awaitReady(s))).toArray(CompletableFuture[]::new))
-                    .join();
+            List<CompletableFuture<Void>> ready = new ArrayList<>();
+            for (Component service : services) {
+                for (int i = 0; i < instances(service); i++) {
+                    int instance = i;
+                    ready.add(CompletableFuture.runAsync(() -> awaitReady(service, instance)));
+                }
+            }
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             close();
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -178,10 +252,22 @@ public final class PushmonSystem implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Component component) {
-        ManagedProcess process = processes.get(component);
+    private List<ServiceBalancer.Backend> backends(Component service) {
+        List<ServiceBalancer.Backend> backends = new ArrayList<>();
+        for (int i = 0; i < instances(service); i++) {
+            backends.add(new ServiceBalancer.Backend(process(service, i), port(service, i)));
+        }
+        return backends;
+    }
+
+    private List<ManagedProcess> serviceProcesses() {
+        return services.stream().flatMap(s -> processes.get(s).stream()).toList();
+    }
+
+    private void awaitReady(Component component, int instance) {
+        ManagedProcess process = process(component, instance);
         long deadline = System.nanoTime() + readyTimeout.toNanos();
-        while (!isReady(component)) {
+        while (!isReady(component, instance)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(process + " exited before it was ready; log " + process.log() + ":\n"
                         + process.tail(40));
@@ -196,6 +282,10 @@ public final class PushmonSystem implements AutoCloseable {
 
     /** The broker is ready when it accepts connections; a service when {@code /q/health/ready} answers 200. */
     public boolean isReady(Component component) {
+        return isReady(component, 0);
+    }
+
+    public boolean isReady(Component component, int instance) {
         if (component == Component.KAFKA) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port(component)), 500);
@@ -205,7 +295,7 @@ public final class PushmonSystem implements AutoCloseable {
             }
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url(component) + "/q/health/ready"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url(component, instance) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).GET().build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
@@ -232,10 +322,11 @@ public final class PushmonSystem implements AutoCloseable {
     }
 
     private void stopAll() {
-        CompletableFuture.allOf(services.stream().map(processes::get)
+        CompletableFuture.allOf(serviceProcesses().stream()
                 .map(p -> CompletableFuture.runAsync(() -> p.stop(Duration.ofSeconds(15))))
                 .toArray(CompletableFuture[]::new)).join();
-        processes.get(Component.KAFKA).stop(Duration.ofSeconds(10));
+        balancers.forEach(ServiceBalancer::close);
+        process(Component.KAFKA).stop(Duration.ofSeconds(10));
     }
 
     private void defineProcesses(Map<Component, Map<String, String>> extra, Map<Component, List<String>> jvm) {
@@ -253,7 +344,8 @@ public final class PushmonSystem implements AutoCloseable {
                 "io.pushmon.kafka.local.LocalKafka", "--data-dir", dataDir.resolve("kafka").toString(),
                 "--port", Integer.toString(port(Component.KAFKA)),
                 "--controller-port", Integer.toString(controllerPort)));
-        processes.put(Component.KAFKA, new ManagedProcess("kafka", kafka, Map.of(), root, logs.resolve("kafka.log")));
+        processes.put(Component.KAFKA, List.of(new ManagedProcess("kafka", kafka, Map.of(), root,
+                logs.resolve("kafka.log"))));
 
         for (Component service : services) {
             Path jar = root.resolve(service.module() + "/target/quarkus-app/quarkus-run.jar");
@@ -261,34 +353,46 @@ public final class PushmonSystem implements AutoCloseable {
                 throw new IllegalStateException(jar + " is missing: package the services first (./mvnw install"
                         + " -DskipTests, or run this module after them in the reactor)");
             }
-            Map<String, String> settings = new LinkedHashMap<>(serviceSettings(service));
-            settings.putAll(extra.getOrDefault(service, Map.of()));
-            List<String> command = new ArrayList<>(List.of(java()));
-            command.addAll(jvm.getOrDefault(service, DEFAULT_SERVICE_JVM));
-            settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-            command.addAll(List.of("-jar", jar.toString()));
-            // The key goes in the environment, as ./pushmon-local and docker-compose pass it, not on the command line.
-            Map<String, String> env = service == Component.GATEWAY ? Map.of("PUSHMON_API_KEY", apiKey) : Map.of();
-            processes.put(service, new ManagedProcess(service.module(), command, env, root,
-                    logs.resolve(service.module() + ".log")));
+            List<ManagedProcess> serviceInstances = new ArrayList<>();
+            for (int instance = 0; instance < instances(service); instance++) {
+                Map<String, String> settings = new LinkedHashMap<>(serviceSettings(service, instance));
+                settings.putAll(extra.getOrDefault(service, Map.of()));
+                List<String> command = new ArrayList<>(List.of(java()));
+                command.addAll(jvm.getOrDefault(service, DEFAULT_SERVICE_JVM));
+                settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+                command.addAll(List.of("-jar", jar.toString()));
+                // The key goes in the environment, as ./pushmon-local and docker-compose pass it, not on the command
+                // line.
+                Map<String, String> env = service == Component.GATEWAY ? Map.of("PUSHMON_API_KEY", apiKey)
+                        : Map.of();
+                String name = instanceName(service.module(), instance);
+                serviceInstances.add(new ManagedProcess(name, command, env, root, logs.resolve(name + ".log")));
+            }
+            processes.put(service, List.copyOf(serviceInstances));
         }
     }
 
+    /** Instance 0 keeps the plain name, so a one-instance system has the same logs and folders as before. */
+    private static String instanceName(String base, int instance) {
+        return instance == 0 ? base : base + "-" + instance;
+    }
+
     /** The settings ./pushmon-local passes; each service gets only what it reads. */
-    private Map<String, String> serviceSettings(Component service) {
+    private Map<String, String> serviceSettings(Component service, int instance) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("quarkus.http.host", "127.0.0.1");
-        settings.put("quarkus.http.port", Integer.toString(port(service)));
+        settings.put("quarkus.http.port", Integer.toString(port(service, instance)));
         settings.put("kafka.bootstrap.servers", kafkaBootstrap());
         switch (service) {
             case GATEWAY -> {
-                settings.put("pushmon.public-url", gatewayUrl());
-                settings.put("pushmon.processor.url", url(Component.PROCESSOR));
-                settings.put("pushmon.dispatcher.url", url(Component.DISPATCHER));
+                settings.put("pushmon.public-url", url(service, instance));
+                settings.put("pushmon.processor.url", serviceUrl(Component.PROCESSOR));
+                settings.put("pushmon.dispatcher.url", serviceUrl(Component.DISPATCHER));
             }
             case PROCESSOR -> {
-                settings.put("pushmon.processor.state-dir", dataDir.resolve("processor").toString());
-                settings.put("pushmon.processor.application-server", "127.0.0.1:" + port(service));
+                settings.put("pushmon.processor.state-dir",
+                        dataDir.resolve(instanceName("processor", instance)).toString());
+                settings.put("pushmon.processor.application-server", "127.0.0.1:" + port(service, instance));
             }
             case DISPATCHER -> settings.put("pushmon.channels.allow-loopback", "true");
             default -> throw new IllegalArgumentException(service + " is not a service");
@@ -336,6 +440,7 @@ public final class PushmonSystem implements AutoCloseable {
         private Duration readyTimeout = Duration.ofSeconds(120);
         private Path dataDir;
         private Set<Component> services = EnumSet.copyOf(ALL_SERVICES);
+        private final Map<Component, Integer> instances = new EnumMap<>(Component.class);
         private final Map<Component, Map<String, String>> settings = new EnumMap<>(Component.class);
         private final Map<Component, List<String>> jvmOptions = new EnumMap<>(Component.class);
 
@@ -374,6 +479,21 @@ public final class PushmonSystem implements AutoCloseable {
                 chosen.add(service);
             }
             this.services = chosen;
+            return this;
+        }
+
+        /**
+         * Runs {@code count} instances of a service (default 1), each with its own port and log, processors each
+         * with their own state directory; settings and JVM options apply to every instance.
+         */
+        public Builder instances(Component service, int count) {
+            if (service == Component.KAFKA) {
+                throw new IllegalArgumentException("the broker runs as one node");
+            }
+            if (count < 1) {
+                throw new IllegalArgumentException("a service runs at least once, not " + count + " times");
+            }
+            instances.put(service, count);
             return this;
         }
 
