@@ -6,6 +6,7 @@ import io.pushmon.system.PushmonApi;
 import io.pushmon.system.PushmonApi.Channel;
 import io.pushmon.system.PushmonApi.Monitor;
 import io.pushmon.system.PushmonSystem;
+import io.pushmon.system.PushmonSystem.Component;
 import io.pushmon.system.WebhookReceiver;
 import io.pushmon.system.WebhookReceiver.Delivery;
 import java.time.Duration;
@@ -52,6 +53,11 @@ final class FaultRig implements AutoCloseable {
      */
     static Duration outage() {
         return Duration.ofSeconds(Long.getLong("pushmon.faults.outage-seconds", 15));
+    }
+
+    /** The public API through one gateway of a system that runs several ({@link #api} is gateway 0's). */
+    PushmonApi apiVia(int gateway) {
+        return new PushmonApi(system.url(Component.GATEWAY, gateway), system.apiKey());
     }
 
     Monitor monitor(String name, int timeoutSeconds) {
