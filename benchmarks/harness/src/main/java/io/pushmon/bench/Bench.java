@@ -13,7 +13,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.pushmon.bench.detection.DetectionDelayScenario;
+import io.pushmon.bench.footprint.FootprintScenario;
 import io.pushmon.bench.ingest.IngestScenario;
+import io.pushmon.bench.punctuation.PunctuationScenario;
 import io.pushmon.bench.report.BenchReport;
 import io.pushmon.bench.report.Machine;
 import io.pushmon.bench.report.ScenarioResult;
@@ -29,7 +31,9 @@ public final class Bench {
     static final List<Supplier<Scenario>> SCENARIOS = List.of(
             IngestScenario::new,
             DetectionDelayScenario::new,
-            AlertStormScenario::new);
+            AlertStormScenario::new,
+            PunctuationScenario::new,
+            FootprintScenario::new);
 
     private Bench() {
     }

@@ -1,0 +1,102 @@
+package io.pushmon.bench.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.ReplicaInfo;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the broker knows that a scenario waits on or measures: end offsets, how far a consumer group has
+ * committed, and the bytes each topic takes in the broker's log directories.
+ */
+public final class BrokerView implements AutoCloseable {
+
+    /**
+     * The processor's default application id: its consumer group, and the prefix of its changelog topics
+     * ({@code <application id>-<store>-changelog}).
+     */
+    public static final String PROCESSOR_GROUP = "pushmon-liveness-processor";
+
+    private final Admin admin;
+
+    public BrokerView(String bootstrapServers) {
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    }
+
+    /** The current end offset of every partition of the topics. */
+    public Map<TopicPartition, Long> endOffsets(List<String> topics) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+        return admin.listOffsets(latest).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    /**
+     * Waits until the group has committed at least the given offsets: everything before them is processed, and
+     * with exactly-once its state changes are committed too. Reports the remaining lag (records) every 10 s.
+     */
+    public void awaitCommitted(String group, Map<TopicPartition, Long> targets, Duration within, LongConsumer lag)
+            throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        long nextReport = System.nanoTime();
+        while (true) {
+            long remaining = lag(group, targets);
+            if (remaining == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(group + " still lagged " + remaining + " records after " + within);
+            }
+            if (System.nanoTime() >= nextReport) {
+                lag.accept(remaining);
+                nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private long lag(String group, Map<TopicPartition, Long> targets) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        long remaining = 0;
+        for (Map.Entry<TopicPartition, Long> target : targets.entrySet()) {
+            OffsetAndMetadata offset = committed.get(target.getKey());
+            remaining += Math.max(0, target.getValue() - (offset == null ? 0 : offset.offset()));
+        }
+        return remaining;
+    }
+
+    /** Bytes on disk of every topic, all partitions and log directories of all brokers summed. */
+    public Map<String, Long> topicBytes() throws ExecutionException, InterruptedException {
+        List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+        Map<String, Long> bytes = new TreeMap<>();
+        for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(brokers).allDescriptions().get().values()) {
+            for (LogDirDescription dir : dirs.values()) {
+                for (Map.Entry<TopicPartition, ReplicaInfo> replica : dir.replicaInfos().entrySet()) {
+                    bytes.merge(replica.getKey().topic(), replica.getValue().size(), Long::sum);
+                }
+            }
+        }
+        return bytes;
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}
