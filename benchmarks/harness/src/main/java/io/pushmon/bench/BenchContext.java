@@ -16,10 +16,11 @@ import io.pushmon.system.PushmonSystem.Component;
 public final class BenchContext {
 
     /**
-     * JVM options of a service under benchmark: the JVM's defaults (G1, both JIT tiers) as a container would run
-     * it, with a fixed 1 GiB heap, instead of the launcher's small, fast-starting test settings.
+     * JVM options of every service under benchmark: the JVM's defaults (G1, both JIT tiers) as a container would
+     * run it, instead of the launcher's small, fast-starting test settings. 2 GiB: a gateway caching a million
+     * monitors needs more than 1.
      */
-    public static final List<String> SERVICE_JVM = List.of("-Xms1g", "-Xmx1g");
+    public static final List<String> SERVICE_JVM = List.of("-Xmx2g");
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 

@@ -28,9 +28,6 @@ public final class FootprintScenario implements Scenario {
 
     static final int TARGET_HEAP_BYTES = 200;
     static final int TIMEOUT_SECONDS = 3600;
-    /** The launcher's default options with a heap that holds a million monitors with room to spare. */
-    static final String[] GATEWAY_JVM = {"-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
-    static final String[] PROCESSOR_JVM = {"-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
     private static final int HISTOGRAM_ROWS = 12;
 
     @Override
@@ -50,12 +47,9 @@ public final class FootprintScenario implements Scenario {
                 .setting("monitors", size)
                 .setting("population", "tenant default, name bench-<i>, 32-char token, no channels, "
                         + TIMEOUT_SECONDS + " s timeout, one push each")
-                .setting("gateway JVM", String.join(" ", GATEWAY_JVM))
-                .setting("processor JVM", String.join(" ", PROCESSOR_JVM));
+                .setting("service JVM", String.join(" ", BenchContext.SERVICE_JVM));
         try (PushmonSystem system = context.system("system")
                 .services(Component.GATEWAY, Component.PROCESSOR)
-                .jvmOptions(Component.GATEWAY, GATEWAY_JVM)
-                .jvmOptions(Component.PROCESSOR, PROCESSOR_JVM)
                 .start();
                 Population population = new Population(system.kafkaBootstrap());
                 BrokerView broker = new BrokerView(system.kafkaBootstrap())) {

@@ -27,10 +27,6 @@ import io.pushmon.system.PushmonSystem.Component;
 public final class PunctuationScenario implements Scenario {
 
     static final int TIMEOUT_SECONDS = 3600;
-    /** The launcher's default service JVM, named here so the report states exactly what ran. */
-    static final String[] PROCESSOR_JVM = {"-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
-    /** The gateway only writes ticks here, but it caches every monitor; 384 MB does not hold a million. */
-    static final String[] GATEWAY_JVM = {"-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
     /**
      * Micrometer's maximum covers the last two minutes, so the window ends 2 min after the load: the maximum
      * then comes from idle punctuations only, as the mean does.
@@ -61,8 +57,7 @@ public final class PunctuationScenario implements Scenario {
                 .setting("monitor timeout", TIMEOUT_SECONDS + " s, one push each (all armed, none due)")
                 .setting("quiet time after load", quiet.toSeconds() + " s")
                 .setting("measured window", window.toSeconds() + " s")
-                .setting("processor JVM", String.join(" ", PROCESSOR_JVM))
-                .setting("gateway JVM", String.join(" ", GATEWAY_JVM))
+                .setting("service JVM", String.join(" ", BenchContext.SERVICE_JVM))
                 .setting("punctuation", "every 250 ms per task, 12 tasks, RocksDB stores (service defaults)");
 
         Measured smallRun = measure(context, small, quiet, window);
@@ -98,8 +93,6 @@ public final class PunctuationScenario implements Scenario {
         context.log("%d monitors: starting broker, gateway and processor", size);
         try (PushmonSystem system = context.system("system-" + size)
                 .services(Component.GATEWAY, Component.PROCESSOR)
-                .jvmOptions(Component.PROCESSOR, PROCESSOR_JVM)
-                .jvmOptions(Component.GATEWAY, GATEWAY_JVM)
                 .start();
                 Population population = new Population(system.kafkaBootstrap());
                 BrokerView broker = new BrokerView(system.kafkaBootstrap())) {
