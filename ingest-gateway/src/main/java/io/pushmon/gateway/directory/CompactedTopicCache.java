@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -35,9 +34,11 @@ import io.pushmon.gateway.kafka.RecordWriter;
  * key may just not have been read yet. Writes this gateway made are applied at once with the offset the
  * broker acknowledged, and a record from the log only replaces a key if it is at least as new: the consumer
  * may still be reading older records of the same key, which must not undo a write the API already
- * confirmed (a deleted monitor would otherwise accept pushes again for a moment).
+ * confirmed (a deleted monitor would otherwise accept pushes again for a moment). That offset is remembered
+ * only until the consumer reads the write back, so at steady state nothing is remembered per key.
  *
- * <p>An optional secondary index maps derived keys (a push token, an API key hash) to the primary key.
+ * <p>The values live in a {@link CacheStore}: by default two concurrent maps with an optional secondary index
+ * (derived keys such as a push token or an API key hash), or a store built for one topic.
  *
  * @param <V> the value type
  */
@@ -51,12 +52,15 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
     private final Topic topic;
     private final Serde<V> serde;
     private final Map<String, Object> consumerConfigs;
-    private final Function<V, Collection<String>> indexKeys;
+    private final CacheStore<V> store;
 
-    private final Map<String, V> values = new ConcurrentHashMap<>();
-    private final Map<String, String> index = new ConcurrentHashMap<>();
-    /** Offset of the record each key's current state came from; guarded by {@code this}. */
-    private final Map<String, Long> offsets = new HashMap<>();
+    /**
+     * Offset of each write this gateway applied that the consumer has not read back yet; guarded by
+     * {@code this}. Once the consumer reaches it, nothing older of that key can come any more.
+     */
+    private final Map<String, Long> unreadWrites = new HashMap<>();
+    /** Per partition, the offset after the last record the consumer applied; guarded by {@code this}. */
+    private final Map<Integer, Long> readUpTo = new HashMap<>();
     private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     private final AtomicLong unreadable = new AtomicLong();
 
@@ -69,10 +73,14 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
      */
     public CompactedTopicCache(Topic topic, Serde<V> serde, Map<String, Object> consumerConfigs,
             Function<V, Collection<String>> indexKeys) {
+        this(topic, serde, consumerConfigs, new IndexedMapStore<>(indexKeys));
+    }
+
+    CompactedTopicCache(Topic topic, Serde<V> serde, Map<String, Object> consumerConfigs, CacheStore<V> store) {
         this.topic = topic;
         this.serde = serde;
         this.consumerConfigs = Map.copyOf(consumerConfigs);
-        this.indexKeys = indexKeys;
+        this.store = store;
     }
 
     public synchronized void start() {
@@ -106,25 +114,18 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
     }
 
     public Optional<V> get(String key) {
-        return key == null ? Optional.empty() : Optional.ofNullable(values.get(key));
+        return key == null ? Optional.empty() : store.get(key);
     }
 
     /** The value whose secondary keys include {@code indexKey}. */
     public Optional<V> getByIndex(String indexKey) {
-        String key = indexKey == null ? null : index.get(indexKey);
-        if (key == null) {
-            return Optional.empty();
-        }
-        // Index and values are two maps: re-check, so a lookup racing an update never returns a value
-        // that no longer carries this secondary key (a rotated token must stop working at once).
-        return get(key).filter(value -> indexKeys.apply(value).contains(indexKey));
+        return indexKey == null ? Optional.empty() : store.getByIndex(indexKey);
     }
 
     public Collection<V> values() {
-        return List.copyOf(values.values());
+        return store.values();
     }
 
-    /** Applies a write this gateway made, with the offset the broker acknowledged it at. */
     /**
      * Writes the key's new value ({@code null}: a tombstone) to the topic, waiting for the broker's
      * acknowledgement, then applies it here at the acknowledged offset: what the API confirmed is what this
@@ -135,8 +136,14 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
         applyWritten(key, writer.sendAndWait(new ProducerRecord<>(topic.topicName(), key, bytes)), value);
     }
 
+    /** Applies a write this gateway made, with the partition and offset the broker acknowledged it at. */
     public void applyWritten(String key, RecordMetadata written, V value) {
-        apply(key, written.offset(), value, false);
+        applyOwn(key, written.partition(), written.offset(), value);
+    }
+
+    /** Writes of this gateway that its consumer has not read back yet. */
+    synchronized int unreadWrites() {
+        return unreadWrites.size();
     }
 
     public boolean isCaughtUp() {
@@ -202,7 +209,7 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
             if (!caughtUp.isDone()) {
                 target.entrySet().removeIf(end -> reader.position(end.getKey()) >= end.getValue());
                 if (target.isEmpty()) {
-                    LOG.infof("Cache of %s caught up: %d entries", topic, values.size());
+                    LOG.infof("Cache of %s caught up: %d entries", topic, store.size());
                     caughtUp.complete(null);
                 }
             }
@@ -224,32 +231,53 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
                     record.offset(), e.getClass().getSimpleName());
             return;
         }
-        apply(record.key(), record.offset(), value, true);
+        applyRead(record.key(), record.partition(), record.offset(), value);
     }
 
-    private synchronized void apply(String key, long offset, V value, boolean fromLog) {
-        Long current = offsets.get(key);
-        if (current != null && offset <= current) {
-            if (fromLog && value == null && offset == current) {
-                // The log has reached our own tombstone: nothing older of this key can come any more.
-                offsets.remove(key);
-            }
+    private synchronized void applyOwn(String key, int partition, long offset, V value) {
+        if (offset < readUpTo(partition)) {
+            // The consumer already applied this record, or a newer one of the key (a key stays in one
+            // partition): the cache is at least this new, and the consumer will not meet this offset again.
             return;
         }
-        V previous = value == null ? values.remove(key) : values.put(key, value);
-        Collection<String> added = value == null ? List.of() : indexKeys.apply(value);
-        // Add before removing: readers do not lock, and a secondary key that the old and the new value share
-        // (the API key of a tenant whose other key changed) must not vanish for an instant.
-        added.forEach(indexKey -> index.put(indexKey, key));
-        if (previous != null) {
-            indexKeys.apply(previous).stream().filter(indexKey -> !added.contains(indexKey))
-                    .forEach(indexKey -> index.remove(indexKey, key));
+        Long unread = unreadWrites.get(key);
+        if (unread != null && offset <= unread) {
+            return;
         }
-        if (value == null && fromLog) {
-            offsets.remove(key);
+        store(key, value);
+        unreadWrites.put(key, offset);
+    }
+
+    private synchronized void applyRead(String key, int partition, long offset, V value) {
+        if (offset < readUpTo(partition)) {
+            // Reading from the beginning again after a failure: this record was applied the first time.
+            return;
+        }
+        readUpTo.put(partition, offset + 1);
+        Long unread = unreadWrites.get(key);
+        if (unread != null) {
+            if (offset < unread) {
+                return;
+            }
+            unreadWrites.remove(key);
+            if (offset == unread) {
+                // Our own write, read back: already applied.
+                return;
+            }
+        }
+        store(key, value);
+    }
+
+    private void store(String key, V value) {
+        if (value == null) {
+            store.remove(key);
         } else {
-            offsets.put(key, offset);
+            store.put(key, value);
         }
+    }
+
+    private long readUpTo(int partition) {
+        return readUpTo.getOrDefault(partition, 0L);
     }
 
     private static void pause() {

@@ -25,15 +25,16 @@ public class MonitorDirectory {
             .comparing((MonitorDefinition m) -> m.name().toLowerCase(Locale.ROOT))
             .thenComparing(MonitorDefinition::id);
 
+    private final MonitorStore store = new MonitorStore();
     private final CompactedTopicCache<MonitorDefinition> cache;
     private final RecordWriter writer;
 
     @Inject
     public MonitorDirectory(KafkaConnection connection, RecordWriter writer) {
         this.writer = writer;
+        // Compact records rather than objects: a gateway holds every monitor, a million of them at scale.
         cache = new CompactedTopicCache<>(Topic.MONITORS, PushmonSerdes.monitor(),
-                KafkaClients.cacheConsumerConfigs(connection.bootstrapServers(), "pushmon-gateway-monitors"),
-                monitor -> monitor.pushToken() == null ? List.of() : List.of(monitor.pushToken()));
+                KafkaClients.cacheConsumerConfigs(connection.bootstrapServers(), "pushmon-gateway-monitors"), store);
     }
 
     public Optional<MonitorDefinition> find(String id) {
@@ -47,7 +48,7 @@ public class MonitorDirectory {
 
     /** The tenant's monitors by name, then id. */
     public List<MonitorDefinition> forTenant(String tenantId) {
-        return cache.values().stream().filter(m -> tenantId.equals(m.tenantId())).sorted(BY_NAME).toList();
+        return store.forTenant(tenantId).stream().sorted(BY_NAME).toList();
     }
 
     /**

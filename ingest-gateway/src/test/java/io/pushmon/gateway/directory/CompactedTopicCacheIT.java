@@ -89,6 +89,42 @@ class CompactedTopicCacheIT {
         }
     }
 
+    @Test
+    void aWriteOfThisGatewayIsRememberedOnlyUntilTheConsumerReadsItBack() throws Exception {
+        String key = id();
+        try (CompactedTopicCache<ChannelDefinition> cache = newCache()) {
+            cache.start();
+            cache.caughtUp().toCompletableFuture().get(20, TimeUnit.SECONDS);
+
+            cache.applyWritten(key, write(key, "mine"), channel(key, "mine"));
+            RecordMetadata deletion = write(key, null);
+            cache.applyWritten(key, deletion, null);
+            assertThat(cache.get(key)).isEmpty();
+
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(cache.unreadWrites()).isZero());
+            assertThat(cache.get(key)).isEmpty();
+        }
+    }
+
+    @Test
+    void aWriteAcknowledgedAfterTheConsumerReadANewerRecordOfTheKeyIsIgnored() throws Exception {
+        String key = id();
+        try (CompactedTopicCache<ChannelDefinition> cache = newCache()) {
+            cache.start();
+            cache.caughtUp().toCompletableFuture().get(20, TimeUnit.SECONDS);
+
+            RecordMetadata older = write(key, "older");
+            write(key, "newer");
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(cache.get(key)).map(ChannelDefinition::name).contains("newer"));
+            cache.applyWritten(key, older, channel(key, "older"));
+
+            assertThat(cache.get(key)).map(ChannelDefinition::name).contains("newer");
+            assertThat(cache.unreadWrites()).isZero();
+        }
+    }
+
     private static CompactedTopicCache<ChannelDefinition> newCache() {
         return new CompactedTopicCache<>(Topic.CHANNELS, PushmonSerdes.channel(),
                 KafkaClients.cacheConsumerConfigs(SharedKafka.bootstrapServers(), "cache-test-" + id()),
@@ -96,9 +132,12 @@ class CompactedTopicCacheIT {
     }
 
     private static RecordMetadata write(String key, String name) throws Exception {
-        ChannelDefinition value = name == null ? null : new ChannelDefinition(key, "cache-test", name, "webhook",
-                Map.of(), null, Instant.now(), Instant.now());
+        ChannelDefinition value = name == null ? null : channel(key, name);
         return producer.send(new ProducerRecord<>(Topic.CHANNELS.topicName(), key, value)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static ChannelDefinition channel(String key, String name) {
+        return new ChannelDefinition(key, "cache-test", name, "webhook", Map.of(), null, Instant.now(), Instant.now());
     }
 
     private static String id() {

@@ -1,0 +1,342 @@
+package io.pushmon.gateway.directory;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.UUID;
+
+import io.pushmon.common.model.MonitorDefinition;
+
+/**
+ * A monitor definition as one byte array, a quarter of the size of the objects it stands for: a gateway holds
+ * every monitor, a million of them in a few hundred MB otherwise.
+ *
+ * <p>Layout: a flags byte; the record key (the monitor id), as 16 bytes when it is a UUID in canonical form,
+ * else as a string; the push token, as its 24 random bytes when it has the shape of a generated token, else
+ * as a string; the definition's own id only when it differs from the key (the topic may hold anything); the
+ * tenant id and each channel id as numbers in {@link InternTable}s; timeout and grace; the two timestamps;
+ * the name. Key and token come first, so {@link MonitorKeys} can hash and compare them in place.
+ *
+ * <p>Every value has exactly one encoding (a UUID or token not in canonical form is kept as a string), so two
+ * strings are equal exactly when their encoded bytes are. Decoding gives back an equal definition.
+ *
+ * <p>Not thread-safe: encoding interns strings; the owner guards both directions with one lock.
+ */
+final class MonitorCodec {
+
+    static final int PAUSED = 1;
+    static final int UUID_KEY = 2;
+    static final int RAW_TOKEN = 4;
+    static final int OTHER_ID = 8;
+    static final int CREATED = 16;
+    static final int UPDATED = 32;
+
+    static final int UUID_BYTES = 16;
+    static final int TOKEN_BYTES = 24;
+    private static final int TOKEN_CHARS = 32;
+    private static final Base64.Encoder TOKEN_ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder TOKEN_DECODER = Base64.getUrlDecoder();
+
+    private final InternTable tenants = new InternTable();
+    private final InternTable channels = new InternTable();
+
+    byte[] encode(String key, MonitorDefinition monitor) {
+        boolean otherId = !key.equals(monitor.id());
+        int flags = (monitor.paused() ? PAUSED : 0) | (otherId ? OTHER_ID : 0)
+                | (monitor.createdAt() != null ? CREATED : 0) | (monitor.updatedAt() != null ? UPDATED : 0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(96);
+        out.write(0);
+        flags |= writeKey(out, key);
+        flags |= writeToken(out, monitor.pushToken());
+        if (otherId) {
+            writeString(out, monitor.id());
+        }
+        writeVarLong(out, monitor.tenantId() == null ? 0 : tenants.intern(monitor.tenantId()) + 1);
+        writeVarLong(out, zigZag(monitor.timeoutSeconds()));
+        writeVarLong(out, zigZag(monitor.graceSeconds()));
+        writeInstant(out, monitor.createdAt());
+        writeInstant(out, monitor.updatedAt());
+        writeVarLong(out, monitor.channelIds().size());
+        for (String channelId : monitor.channelIds()) {
+            writeVarLong(out, channels.intern(channelId));
+        }
+        writeString(out, monitor.name());
+        byte[] record = out.toByteArray();
+        record[0] = (byte) flags;
+        return record;
+    }
+
+    MonitorDefinition decode(byte[] record) {
+        Reader in = new Reader(record);
+        int flags = in.readByte();
+        String key = (flags & UUID_KEY) != 0 ? new UUID(in.readLong(), in.readLong()).toString() : in.readString();
+        String token = (flags & RAW_TOKEN) != 0 ? TOKEN_ENCODER.encodeToString(in.readBytes(TOKEN_BYTES))
+                : in.readString();
+        String id = (flags & OTHER_ID) != 0 ? in.readString() : key;
+        int tenant = (int) in.readVarLong();
+        long timeout = unZigZag(in.readVarLong());
+        long grace = unZigZag(in.readVarLong());
+        Instant createdAt = (flags & CREATED) != 0 ? in.readInstant() : null;
+        Instant updatedAt = (flags & UPDATED) != 0 ? in.readInstant() : null;
+        String[] channelIds = new String[(int) in.readVarLong()];
+        for (int i = 0; i < channelIds.length; i++) {
+            channelIds[i] = channels.get((int) in.readVarLong());
+        }
+        String name = in.readString();
+        return new MonitorDefinition(id, tenant == 0 ? null : tenants.get(tenant - 1), name, token, timeout, grace,
+                (flags & PAUSED) != 0, Arrays.asList(channelIds), createdAt, updatedAt);
+    }
+
+    /** A record holding only this key: enough to look a monitor up by id with {@link MonitorKeys#BY_KEY}. */
+    static byte[] keyProbe(String key) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(UUID_BYTES + 1);
+        out.write(0);
+        int flags = writeKey(out, key);
+        byte[] probe = out.toByteArray();
+        probe[0] = (byte) flags;
+        return probe;
+    }
+
+    /** A record holding only this token: enough to look a monitor up with {@link MonitorKeys#BY_TOKEN}. */
+    static byte[] tokenProbe(String token) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(TOKEN_BYTES + 2);
+        out.write(0);
+        writeString(out, "");
+        int flags = writeToken(out, token);
+        byte[] probe = out.toByteArray();
+        probe[0] = (byte) flags;
+        return probe;
+    }
+
+    /** The tenant's number in this codec's records, or -1 if no record ever named it. */
+    int tenantNumber(String tenantId) {
+        int number = tenants.find(tenantId);
+        return number < 0 ? -1 : number + 1;
+    }
+
+    /** The number of the record's tenant, without decoding the rest. */
+    static int tenantNumberOf(byte[] record) {
+        int end = tokenEnd(record, keyEnd(record));
+        if ((record[0] & OTHER_ID) != 0) {
+            end = stringEnd(record, end);
+        }
+        return (int) new Reader(record, end).readVarLong();
+    }
+
+    static boolean hasToken(byte[] record) {
+        return (record[0] & RAW_TOKEN) != 0 || record[keyEnd(record)] != 0;
+    }
+
+    /** Where the key ends; it starts after the flags byte. */
+    static int keyEnd(byte[] record) {
+        return (record[0] & UUID_KEY) != 0 ? 1 + UUID_BYTES : stringEnd(record, 1);
+    }
+
+    /** Where the token that starts at {@code start} ends. */
+    static int tokenEnd(byte[] record, int start) {
+        return (record[0] & RAW_TOKEN) != 0 ? start + TOKEN_BYTES : stringEnd(record, start);
+    }
+
+    private static int writeKey(ByteArrayOutputStream out, String key) {
+        if (isCanonicalUuid(key)) {
+            UUID uuid = UUID.fromString(key);
+            writeLong(out, uuid.getMostSignificantBits());
+            writeLong(out, uuid.getLeastSignificantBits());
+            return UUID_KEY;
+        }
+        writeString(out, key);
+        return 0;
+    }
+
+    private static int writeToken(ByteArrayOutputStream out, String token) {
+        if (isTokenShaped(token)) {
+            out.writeBytes(TOKEN_DECODER.decode(token));
+            return RAW_TOKEN;
+        }
+        writeString(out, token);
+        return 0;
+    }
+
+    /** Lower-case hex in 8-4-4-4-12 groups: exactly what {@link UUID#toString()} gives back. */
+    private static boolean isCanonicalUuid(String value) {
+        if (value.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = value.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 32 URL-safe base64 characters are exactly 24 bytes, with no spare bits: decoding loses nothing. */
+    private static boolean isTokenShaped(String token) {
+        if (token == null || token.length() != TOKEN_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < TOKEN_CHARS; i++) {
+            char c = token.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A nullable string: a tag (0 for null, else the byte length shifted left, plus one bit for UTF-16, plus
+     * one), then the bytes. UTF-8 unless the string holds a lone surrogate, which UTF-8 cannot carry.
+     */
+    private static void writeString(ByteArrayOutputStream out, String value) {
+        if (value == null) {
+            out.write(0);
+            return;
+        }
+        boolean utf16 = hasLoneSurrogate(value);
+        byte[] bytes = utf16 ? charBytes(value) : value.getBytes(StandardCharsets.UTF_8);
+        writeVarLong(out, (((long) bytes.length << 1) | (utf16 ? 1 : 0)) + 1);
+        out.writeBytes(bytes);
+    }
+
+    private static boolean hasLoneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The chars as they are, two bytes each: Java's UTF-16 encoders would replace a lone surrogate too. */
+    private static byte[] charBytes(String value) {
+        byte[] bytes = new byte[value.length() * 2];
+        for (int i = 0; i < value.length(); i++) {
+            bytes[2 * i] = (byte) (value.charAt(i) >>> 8);
+            bytes[2 * i + 1] = (byte) value.charAt(i);
+        }
+        return bytes;
+    }
+
+    private static int stringEnd(byte[] record, int start) {
+        Reader in = new Reader(record, start);
+        long tag = in.readVarLong();
+        return in.position + (tag == 0 ? 0 : (int) ((tag - 1) >>> 1));
+    }
+
+    /** Milliseconds when the instant has no finer part (the API's timestamps), else seconds and nanos. */
+    private static void writeInstant(ByteArrayOutputStream out, Instant instant) {
+        if (instant == null) {
+            return;
+        }
+        long seconds = instant.getEpochSecond();
+        if (instant.getNano() % 1_000_000 == 0 && Math.abs(seconds) < (1L << 40)) {
+            writeVarLong(out, zigZag(instant.toEpochMilli()) << 1);
+        } else {
+            writeVarLong(out, zigZag(seconds) << 1 | 1);
+            writeVarLong(out, instant.getNano());
+        }
+    }
+
+    private static void writeLong(ByteArrayOutputStream out, long value) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            out.write((int) (value >>> shift));
+        }
+    }
+
+    private static void writeVarLong(ByteArrayOutputStream out, long value) {
+        while ((value & ~0x7FL) != 0) {
+            out.write((int) (value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        out.write((int) value);
+    }
+
+    private static long zigZag(long value) {
+        return (value << 1) ^ (value >> 63);
+    }
+
+    private static long unZigZag(long value) {
+        return (value >>> 1) ^ -(value & 1);
+    }
+
+    private static final class Reader {
+
+        private final byte[] bytes;
+        private int position;
+
+        Reader(byte[] bytes) {
+            this(bytes, 0);
+        }
+
+        Reader(byte[] bytes, int position) {
+            this.bytes = bytes;
+            this.position = position;
+        }
+
+        int readByte() {
+            return bytes[position++] & 0xFF;
+        }
+
+        long readLong() {
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = value << 8 | readByte();
+            }
+            return value;
+        }
+
+        byte[] readBytes(int length) {
+            byte[] copy = Arrays.copyOfRange(bytes, position, position + length);
+            position += length;
+            return copy;
+        }
+
+        long readVarLong() {
+            long value = 0;
+            for (int shift = 0;; shift += 7) {
+                int b = readByte();
+                value |= (long) (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    return value;
+                }
+            }
+        }
+
+        String readString() {
+            long tag = readVarLong();
+            if (tag == 0) {
+                return null;
+            }
+            int length = (int) ((tag - 1) >>> 1);
+            int start = position;
+            position += length;
+            if (((tag - 1) & 1) == 0) {
+                return new String(bytes, start, length, StandardCharsets.UTF_8);
+            }
+            char[] chars = new char[length / 2];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = (char) ((bytes[start + 2 * i] & 0xFF) << 8 | (bytes[start + 2 * i + 1] & 0xFF));
+            }
+            return new String(chars);
+        }
+
+        Instant readInstant() {
+            long value = readVarLong();
+            if ((value & 1) == 0) {
+                return Instant.ofEpochMilli(unZigZag(value >>> 1));
+            }
+            return Instant.ofEpochSecond(unZigZag(value >>> 1), readVarLong());
+        }
+    }
+}
