@@ -64,6 +64,8 @@ public final class PushmonSystem implements AutoCloseable {
             Component.DISPATCHER);
 
     /** The default heap of a service: enough for tests and local runs; benchmarks pass their own. */
+    /** The broker's default: small and quick to start (C1 only), as tests want it. */
+    private static final List<String> DEFAULT_BROKER_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
     private static final List<String> DEFAULT_SERVICE_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC");
 
@@ -339,8 +341,9 @@ public final class PushmonSystem implements AutoCloseable {
             throw new IllegalStateException("local-kafka is not built (no local-kafka/target/runtime-classpath.txt);"
                     + " run ./mvnw install -DskipTests first", e);
         }
-        List<String> kafka = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-Dlog4j2.configurationFile=classpath:local-kafka-log4j2.properties", "-cp", kafkaClasspath,
+        List<String> kafka = new ArrayList<>(List.of(java()));
+        kafka.addAll(jvm.getOrDefault(Component.KAFKA, DEFAULT_BROKER_JVM));
+        kafka.addAll(List.of("-Dlog4j2.configurationFile=classpath:local-kafka-log4j2.properties", "-cp", kafkaClasspath,
                 "io.pushmon.kafka.local.LocalKafka", "--data-dir", dataDir.resolve("kafka").toString(),
                 "--port", Integer.toString(port(Component.KAFKA)),
                 "--controller-port", Integer.toString(controllerPort)));
@@ -497,12 +500,12 @@ public final class PushmonSystem implements AutoCloseable {
             return this;
         }
 
-        /** The JVM options of one service instead of the default small heap, e.g. a benchmark's {@code -Xmx2g}. */
-        public Builder jvmOptions(Component service, String... options) {
-            if (service == Component.KAFKA) {
-                throw new IllegalArgumentException("the broker takes no options");
-            }
-            jvmOptions.put(service, List.of(options));
+        /**
+         * The JVM options of one process (a service or the broker) instead of the small, fast-starting test
+         * defaults, e.g. a benchmark's {@code -Xmx2g} with both JIT tiers.
+         */
+        public Builder jvmOptions(Component component, String... options) {
+            jvmOptions.put(component, List.of(options));
             return this;
         }
 

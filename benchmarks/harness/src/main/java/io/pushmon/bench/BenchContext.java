@@ -22,6 +22,9 @@ public final class BenchContext {
      */
     public static final List<String> SERVICE_JVM = List.of("-Xmx2g");
 
+    /** The broker's JVM under benchmark: as ./pushmon-local runs it (1 GiB, both JIT tiers). */
+    public static final List<String> BROKER_JVM = List.of("-Xmx1g");
+
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final BenchOptions options;
@@ -73,6 +76,7 @@ public final class BenchContext {
         for (Component service : List.of(Component.GATEWAY, Component.PROCESSOR, Component.DISPATCHER)) {
             builder.jvmOptions(service, SERVICE_JVM.toArray(String[]::new));
         }
+        builder.jvmOptions(Component.KAFKA, BROKER_JVM.toArray(String[]::new));
         return builder;
     }
 

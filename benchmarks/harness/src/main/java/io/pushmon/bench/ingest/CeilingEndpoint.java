@@ -47,6 +47,10 @@ final class CeilingEndpoint implements AutoCloseable {
         return endpoint;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }

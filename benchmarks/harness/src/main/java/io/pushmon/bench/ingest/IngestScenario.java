@@ -10,6 +10,8 @@ import io.pushmon.bench.Scenario;
 import io.pushmon.bench.load.LoadProcess;
 import io.pushmon.bench.load.LoadResult;
 import io.pushmon.bench.load.LoadSpec;
+import io.pushmon.bench.metrics.FlightRecording;
+import io.pushmon.bench.metrics.ProcessCpu;
 import io.pushmon.bench.population.BenchMonitor;
 import io.pushmon.bench.population.Population;
 import io.pushmon.bench.report.ScenarioResult;
@@ -24,7 +26,8 @@ import io.pushmon.system.PushmonSystem.Component;
  */
 public final class IngestScenario implements Scenario {
 
-    private static final List<Integer> CONNECTIONS = List.of(50, 200);
+    private static final int PROFILED_CONNECTIONS = 200;
+    private static final List<Integer> CONNECTIONS = List.of(50, PROFILED_CONNECTIONS);
 
     @Override
     public String name() {
@@ -45,6 +48,7 @@ public final class IngestScenario implements Scenario {
                 .setting("monitors", monitors).setting("connections", CONNECTIONS)
                 .setting("warm-up", warmup).setting("measured", measured)
                 .setting("service JVM", String.join(" ", BenchContext.SERVICE_JVM))
+                .setting("broker JVM", String.join(" ", BenchContext.BROKER_JVM))
                 .setting("generator", "Vert.x closed loop, separate JVM, POST /api/push/<token> round-robin over the"
                         + " monitors' tokens");
         Path dir = context.workDir();
@@ -60,14 +64,24 @@ public final class IngestScenario implements Scenario {
             population.awaitKnownBy(new PushmonApi(system), Duration.ofMinutes(2));
             Path tokens = Population.writeTokens(dir.resolve("tokens.txt"), defined);
 
+            long gatewayPid = system.process(Component.GATEWAY).pid();
+            long brokerPid = system.process(Component.KAFKA).pid();
             for (int connections : CONNECTIONS) {
                 context.log("%d connections: bare endpoint", connections);
-                LoadResult bare = LoadProcess.run(LoadSpec.timed(ceiling.url(), tokens, connections, warmup, measured),
-                        dir.resolve("load-ceiling-" + connections + ".json"));
+                Measured bare = measure(LoadSpec.timed(ceiling.url(), tokens, connections, warmup, measured),
+                        dir.resolve("load-ceiling-" + connections + ".json"), ceiling.pid());
                 context.log("%d connections: gateway", connections);
-                LoadResult gateway = LoadProcess.run(LoadSpec.timed(system.gatewayUrl(), tokens, connections, warmup,
-                        measured), dir.resolve("load-gateway-" + connections + ".json"));
+                // The profile is taken at the higher concurrency only: it is the one the p99 target is set for.
+                FlightRecording profile = connections == PROFILED_CONNECTIONS
+                        ? FlightRecording.start(gatewayPid, dir.resolve("gateway-" + connections + ".jfr")) : null;
+                Measured gateway = measure(LoadSpec.timed(system.gatewayUrl(), tokens, connections, warmup,
+                        measured), dir.resolve("load-gateway-" + connections + ".json"), gatewayPid, brokerPid);
                 record(result, connections, bare, gateway);
+                if (profile != null) {
+                    result.note("Gateway CPU profile at " + connections + " connections (JFR execution samples, "
+                            + "gateway-" + connections + ".jfr in the scenario folder): "
+                            + String.join("; ", FlightRecording.hotMethods(profile.stop(), "io.pushmon", 12)));
+                }
             }
         }
         result.note("Both targets run on this machine next to the broker; the generator is a third JVM. On 2 cores"
@@ -76,17 +90,46 @@ public final class IngestScenario implements Scenario {
         return result;
     }
 
-    private static void record(ScenarioResult result, int connections, LoadResult bare, LoadResult gateway) {
+    /** A load run and the CPU each server process used per answered request over the whole run. */
+    private record Measured(LoadResult load, double[] cpuMicrosPerRequest) {
+
+        double generatorCpuMicrosPerRequest() {
+            return load.allAnswered() > 0 ? (double) load.cpuMicros() / load.allAnswered() : 0;
+        }
+    }
+
+    private static Measured measure(LoadSpec spec, Path output, long... serverPids) throws Exception {
+        Duration[] before = new Duration[serverPids.length];
+        for (int i = 0; i < serverPids.length; i++) {
+            before[i] = ProcessCpu.of(serverPids[i]);
+        }
+        LoadResult load = LoadProcess.run(spec, output);
+        double[] perRequest = new double[serverPids.length];
+        for (int i = 0; i < serverPids.length; i++) {
+            long micros = ProcessCpu.of(serverPids[i]).minus(before[i]).toNanos() / 1_000;
+            perRequest[i] = load.allAnswered() > 0 ? (double) micros / load.allAnswered() : 0;
+        }
+        return new Measured(load, perRequest);
+    }
+
+    private static void record(ScenarioResult result, int connections, Measured bareRun, Measured gatewayRun) {
+        LoadResult bare = bareRun.load();
+        LoadResult gateway = gatewayRun.load();
         String at = " @" + connections;
         result.metric("bare pushes/s" + at, round(bare.perSecond()), "/s");
         result.metric("bare p50" + at, millis(bare.p50Micros()), "ms");
         result.metric("bare p99" + at, millis(bare.p99Micros()), "ms");
         result.metric("bare max" + at, millis(bare.maxMicros()), "ms");
+        result.metric("bare CPU per request: endpoint" + at, round(bareRun.cpuMicrosPerRequest()[0]), "µs");
+        result.metric("bare CPU per request: generator" + at, round(bareRun.generatorCpuMicrosPerRequest()), "µs");
         result.metric("gateway pushes/s" + at, round(gateway.perSecond()), "/s");
         result.metric("gateway p50" + at, millis(gateway.p50Micros()), "ms");
         result.metric("gateway p99" + at, millis(gateway.p99Micros()), "ms");
         result.metric("gateway max" + at, millis(gateway.maxMicros()), "ms");
         result.metric("gateway non-2xx or no answer" + at, gateway.failures(), "");
+        result.metric("gateway CPU per push: gateway" + at, round(gatewayRun.cpuMicrosPerRequest()[0]), "µs");
+        result.metric("gateway CPU per push: broker" + at, round(gatewayRun.cpuMicrosPerRequest()[1]), "µs");
+        result.metric("gateway CPU per push: generator" + at, round(gatewayRun.generatorCpuMicrosPerRequest()), "µs");
         double ratio = bare.perSecond() > 0 ? gateway.perSecond() / bare.perSecond() : 0;
         result.metric("gateway / bare" + at, Math.round(ratio * 1000) / 10.0, "%");
         result.check("gateway at least 70% of the bare endpoint at " + connections + " connections",
@@ -95,7 +138,7 @@ public final class IngestScenario implements Scenario {
         result.invariant("zero non-2xx at " + connections + " connections", gateway.failures() + " (statuses "
                 + gateway.statuses() + (gateway.firstError() == null ? "" : ", first error " + gateway.firstError())
                 + ")", gateway.failures() == 0);
-        if (connections == 200) {
+        if (connections == PROFILED_CONNECTIONS) {
             result.check("gateway p99 under 50 ms at 200 connections",
                     String.format(Locale.ROOT, "%.1f ms", millis(gateway.p99Micros())), gateway.p99Micros() < 50_000);
         }

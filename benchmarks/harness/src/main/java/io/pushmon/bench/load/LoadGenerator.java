@@ -17,6 +17,7 @@ import org.HdrHistogram.Histogram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pushmon.bench.metrics.ProcessCpu;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -44,6 +45,7 @@ public final class LoadGenerator {
     private final Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final LongAdder errors = new LongAdder();
+    private final LongAdder answered = new LongAdder();
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private final AtomicLong next = new AtomicLong();
     private volatile boolean recording;
@@ -66,6 +68,7 @@ public final class LoadGenerator {
     }
 
     private LoadResult run() throws InterruptedException {
+        long cpuStart = ProcessCpu.ownNanos();
         int loops = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), spec.connections()));
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         URI base = URI.create(spec.baseUrl());
@@ -103,7 +106,8 @@ public final class LoadGenerator {
         statuses.forEach((status, count) -> byStatus.put(status, count.sum()));
         return new LoadResult(latency.getTotalCount(), measuredNanos / 1e9, latency.getValueAtPercentile(50),
                 latency.getValueAtPercentile(90), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
-                latency.getMaxValue(), byStatus, errors.sum(), firstError.get());
+                latency.getMaxValue(), byStatus, errors.sum(), firstError.get(), answered.sum(),
+                (ProcessCpu.ownNanos() - cpuStart) / 1_000);
     }
 
     /** Sends one request and, when its answer is in, the next on the same connection slot, until told to stop. */
@@ -123,6 +127,9 @@ public final class LoadGenerator {
                 .compose(response -> response.body().map(body -> response.statusCode()))
                 .onComplete(answer -> {
                     long micros = (System.nanoTime() - start) / 1_000;
+                    if (answer.succeeded()) {
+                        answered.increment();
+                    }
                     if (recorded && recording || spec.once()) {
                         if (answer.succeeded()) {
                             latency.recordValue(Math.min(micros, latency.getHighestTrackableValue()));

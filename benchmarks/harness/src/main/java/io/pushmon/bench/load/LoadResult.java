@@ -10,9 +10,12 @@ import java.util.Map;
  * @param statuses   answers by HTTP status
  * @param errors     requests that got no answer (connection refused, reset, timeout)
  * @param firstError the first such error, for the report
+ * @param allAnswered answers over the whole run, warm-up included: CPU time of the whole run divides by this
+ * @param cpuMicros   CPU time the generator itself used over the whole run
  */
 public record LoadResult(long requests, double seconds, long p50Micros, long p90Micros, long p99Micros,
-        long p999Micros, long maxMicros, Map<Integer, Long> statuses, long errors, String firstError) {
+        long p999Micros, long maxMicros, Map<Integer, Long> statuses, long errors, String firstError,
+        long allAnswered, long cpuMicros) {
 
     public double perSecond() {
         return seconds > 0 ? requests / seconds : 0;

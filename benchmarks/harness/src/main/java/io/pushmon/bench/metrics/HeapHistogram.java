@@ -1,13 +1,10 @@
 package io.pushmon.bench.metrics;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,16 +31,7 @@ public record HeapHistogram(Map<String, Row> classes, long bytes) {
 
     /** Takes the histogram of a running JVM with the JDK's own {@code jcmd}; a full GC runs first. */
     public static HeapHistogram of(long pid) throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
-                .redirectErrorStream(true).start();
-        // Read before waiting: the histogram of a large heap is bigger than the pipe's buffer.
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IOException("jcmd " + pid + " GC.class_histogram failed: " + output.lines().limit(5).toList());
-        }
-        return parse(output);
+        return parse(Jcmd.run(pid, "GC.class_histogram"));
     }
 
     public static HeapHistogram parse(String text) {
