@@ -1,18 +1,23 @@
 package io.pushmon.bench.storm;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
 import io.pushmon.bench.BenchContext;
 import io.pushmon.bench.Scenario;
+import io.pushmon.bench.metrics.FlightRecording;
+import io.pushmon.bench.metrics.ProcessCpu;
 import io.pushmon.bench.observe.EventWatcher;
 import io.pushmon.bench.observe.ObservedSystem;
 import io.pushmon.bench.observe.WebhookTally;
 import io.pushmon.bench.population.BenchMonitor;
 import io.pushmon.bench.report.Distribution;
 import io.pushmon.bench.report.ScenarioResult;
+import io.pushmon.system.PushmonSystem.Component;
 
 /**
  * Scenario 4: a hundred thousand monitors whose deadlines fall in the same second, each notifying a webhook:
@@ -53,10 +58,25 @@ public final class AlertStormScenario implements Scenario {
             observed.population().pushAll(defined);
             result.metric("heartbeat burst", System.currentTimeMillis() - burstStart, "ms");
 
+            // CPU of each process over the storm, and where the processor spends it, show what limits it.
+            Map<Component, Duration> cpuBefore = cpu(observed);
+            FlightRecording profile = FlightRecording.start(observed.system().process(Component.PROCESSOR).pid(),
+                    context.workDir().resolve("processor-storm.jfr"));
             context.log("waiting for %,d down events", monitors);
             observed.events().awaitDowns(ids, Duration.ofSeconds(timeoutSeconds + 90));
+            Map<Component, Duration> cpuAtLastDown = cpu(observed);
+            List<String> hot = FlightRecording.hotMethods(profile.stop(), "io.pushmon", 10);
             context.log("waiting for their webhooks");
             observed.awaitNotifications(monitors, Duration.ofSeconds(180));
+            Map<Component, Duration> cpuAfter = cpu(observed);
+            for (Component component : cpuAfter.keySet()) {
+                result.metric("CPU until the last down: " + component.name().toLowerCase(Locale.ROOT),
+                        cpuAtLastDown.get(component).minus(cpuBefore.get(component)).toMillis() / 1000.0, "s");
+                result.metric("CPU until the last webhook: " + component.name().toLowerCase(Locale.ROOT),
+                        cpuAfter.get(component).minus(cpuBefore.get(component)).toMillis() / 1000.0, "s");
+            }
+            result.note("Processor CPU profile from the burst to the last down event (JFR execution samples,"
+                    + " processor-storm.jfr in the scenario folder): " + String.join("; ", hot));
 
             List<EventWatcher.Down> downs = observed.events().downsOf(ids);
             WebhookTally webhooks = observed.notifications(ids);
@@ -94,6 +114,14 @@ public final class AlertStormScenario implements Scenario {
         result.note("\"first deadline → last webhook\" adds the deadline spread to the slowest monitor's own"
                 + " deadline-to-webhook time, so it is an upper bound of the storm's length.");
         return result;
+    }
+
+    private static Map<Component, Duration> cpu(ObservedSystem observed) {
+        Map<Component, Duration> cpu = new EnumMap<>(Component.class);
+        for (Component component : Component.values()) {
+            cpu.put(component, ProcessCpu.of(observed.system().process(component).pid()));
+        }
+        return cpu;
     }
 
     private static double rate(long count, long millis) {
