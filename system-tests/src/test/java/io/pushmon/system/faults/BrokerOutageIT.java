@@ -65,11 +65,7 @@ class BrokerOutageIT extends FaultScenario {
         assertThat(unavailable).as("pushes answered 503 while the broker was down").isPositive();
         SERVICES.forEach(s -> assertThat(rig.system.process(s).pid()).as(s + " was not restarted")
                 .isEqualTo(pids.get(s)));
-        assertThat(ledger.lostPushes()).isZero();
-        assertThat(ledger.duplicatedPushes()).isZero();
-        assertThat(ledger.falseAlarms()).isZero();
-        assertThat(ledger.missedDowns()).isZero();
-        assertThat(ledger.doubledDowns()).isZero();
+        ledger.assertExact();
         assertThat(rig.notifications()).hasSize(1);
     }
 }

@@ -1,5 +1,7 @@
 package io.pushmon.system.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pushmon.system.WebhookReceiver.Delivery;
@@ -125,6 +127,18 @@ final class Ledger {
 
     int pushesAcked() {
         return pushesAcked;
+    }
+
+    /**
+     * Issue 7's "the ledger stays exact": every acknowledged push on the topic once, every expected down emitted
+     * once, and no down for a monitor that kept pushing.
+     */
+    void assertExact() {
+        assertThat(lostPushes).as("acknowledged pushes missing from heartbeats").isZero();
+        assertThat(duplicatedPushes).as("pushes on heartbeats twice").isZero();
+        assertThat(missedDowns).as("expected downs not emitted").isZero();
+        assertThat(doubledDowns).as("downs emitted twice").isZero();
+        assertThat(falseAlarms).as("downs for monitors that kept pushing").isZero();
     }
 
     int lostPushes() {

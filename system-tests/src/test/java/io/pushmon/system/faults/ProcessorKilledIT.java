@@ -56,12 +56,8 @@ class ProcessorKilledIT extends FaultScenario {
                 .notifications(rig.notifications())
                 .print();
 
-        assertThat(ledger.lostPushes()).isZero();
-        assertThat(ledger.duplicatedPushes()).isZero();
-        assertThat(ledger.missedDowns()).isZero();
-        assertThat(ledger.doubledDowns()).isZero();
+        ledger.assertExact();
         assertThat(ledger.downsEmitted()).isEqualTo(QUITTERS);
-        assertThat(ledger.falseAlarms()).isZero();
     }
 
     private static Set<String> ids(List<Monitor> monitors) {

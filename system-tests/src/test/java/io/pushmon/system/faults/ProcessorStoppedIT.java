@@ -52,11 +52,7 @@ class ProcessorStoppedIT extends FaultScenario {
                 .notifications(rig.notifications())
                 .print();
 
-        assertThat(ledger.lostPushes()).isZero();
-        assertThat(ledger.duplicatedPushes()).isZero();
-        assertThat(ledger.falseAlarms()).isZero();
-        assertThat(ledger.missedDowns()).isZero();
-        assertThat(ledger.doubledDowns()).isZero();
+        ledger.assertExact();
         assertThat(ledger.ups()).as("the quitter never came back").isZero();
         // The down counts from when the quitter went silent, not from when the restarted processor noticed.
         long lastQuitterPush = heartbeats.stream().filter(h -> quitter.id().equals(h.key()))

@@ -178,12 +178,8 @@ class ScaleOutIT {
             assertThat(pusher.refused() + pusher.answered(404) + pusher.answered(503))
                     .as("pushes through gateway " + g + " not answered 200").isZero();
         }
-        assertThat(ledger.lostPushes()).isZero();
-        assertThat(ledger.duplicatedPushes()).isZero();
-        assertThat(ledger.missedDowns()).isZero();
-        assertThat(ledger.doubledDowns()).isZero();
+        ledger.assertExact();
         assertThat(ledger.downsEmitted()).isEqualTo(QUITTERS);
-        assertThat(ledger.falseAlarms()).isZero();
         assertThat(ledger.keyMismatches()).isZero();
         assertThat(probe.violations()).as("reads that were neither 200 nor 503 with Retry-After").isEmpty();
         assertThat(probe.count("processor " + SURVIVOR + " /internal/monitors/{id}/state, moved monitors",
