@@ -2,6 +2,7 @@ package io.pushmon.bench.metrics;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class FlightRecording {
                     .forEach(n -> total.merge(n, 1, Integer::sum));
         }
         int all = Math.max(samples, 1);
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add(samples + " CPU samples");
         top(self, top).forEach(e -> lines.add(String.format(Locale.ROOT, "self %4.1f%%  %s", 100.0 * e.getValue() / all,
                 e.getKey())));
