@@ -1,31 +1,69 @@
 package io.pushmon.common.topics;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+import io.pushmon.common.delivery.DeadLetter;
+import io.pushmon.common.delivery.DeliveryLogEntry;
+import io.pushmon.common.delivery.ScheduledRetry;
+import io.pushmon.common.model.ChannelDefinition;
+import io.pushmon.common.model.Heartbeat;
+import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.common.model.MonitorEvent;
+import io.pushmon.common.model.TenantDefinition;
+import io.pushmon.common.serde.HeartbeatSerde;
+import io.pushmon.common.serde.JsonSerde;
+
 /**
- * Every topic that crosses a process boundary, with the settings it must be created with. Code and tests
- * name topics only through this enum, so a rename happens in one place.
+ * Every topic that crosses a process boundary: its name, the settings it is created with, and the types and
+ * serdes of its keys and values. Code and tests name topics and (de)serialise records only through these
+ * constants, so a rename or a new wire format happens in one place.
+ *
+ * <p>Producers and consumers built on this class are {@code byte[]}/{@code byte[]} clients: one producer writes
+ * to several topics of different types, and each record is (de)serialised by the topic it belongs to.
+ *
+ * @param <K> the key type
+ * @param <V> the value type; a null value is a tombstone on compacted topics
  */
-public enum Topic {
+public final class Topic<K, V> {
+
     /** Monitor definitions keyed by monitor id; a tombstone deletes the monitor. */
-    MONITORS("monitors", Cleanup.COMPACT, true),
+    public static final Topic<String, MonitorDefinition> MONITORS = new Topic<>("monitors", Cleanup.COMPACT, true,
+            Map.of(), new JsonSerde<>(MonitorDefinition.class));
     /**
-     * Pushes and tick records keyed by monitor id. Broker time (LogAppendTime) is the detector's clock, so
-     * record timestamps are monotone per partition whatever the gateways' clocks say.
+     * Pushes and tick records keyed by monitor id, in a compact binary format (JSON from older gateways is still
+     * read). Broker time (LogAppendTime) is the detector's clock, so record timestamps are monotone per partition
+     * whatever the gateways' clocks say.
      */
-    HEARTBEATS("heartbeats", Cleanup.DELETE, true, Map.of("message.timestamp.type", "LogAppendTime")),
+    public static final Topic<String, Heartbeat> HEARTBEATS = new Topic<>("heartbeats", Cleanup.DELETE, true,
+            Map.of("message.timestamp.type", "LogAppendTime"), new HeartbeatSerde());
     /** Status changes (flips) keyed by monitor id, written transactionally by the processor. */
-    MONITOR_EVENTS("monitor-events", Cleanup.DELETE, false),
+    public static final Topic<String, MonitorEvent> MONITOR_EVENTS = new Topic<>("monitor-events", Cleanup.DELETE,
+            false, Map.of(), new JsonSerde<>(MonitorEvent.class));
     /** Notification channel definitions keyed by channel id; a tombstone deletes the channel. */
-    CHANNELS("channels", Cleanup.COMPACT, false),
+    public static final Topic<String, ChannelDefinition> CHANNELS = new Topic<>("channels", Cleanup.COMPACT, false,
+            Map.of(), new JsonSerde<>(ChannelDefinition.class));
     /** Tenants and their hashed API keys, keyed by tenant id. */
-    TENANTS("tenants", Cleanup.COMPACT, false),
-    /** Deliveries waiting for their next attempt, keyed by delivery id, with the due time in the value. */
-    NOTIFICATION_RETRIES("notification-retries", Cleanup.DELETE, false),
-    /** Deliveries given up after the last attempt. */
-    NOTIFICATION_DEAD_LETTERS("notification-dead-letters", Cleanup.DELETE, false),
+    public static final Topic<String, TenantDefinition> TENANTS = new Topic<>("tenants", Cleanup.COMPACT, false,
+            Map.of(), new JsonSerde<>(TenantDefinition.class));
+    /** Deliveries waiting for their next attempt, keyed by idempotency key, with the due time in the value. */
+    public static final Topic<String, ScheduledRetry> NOTIFICATION_RETRIES = new Topic<>("notification-retries",
+            Cleanup.DELETE, false, Map.of(), new JsonSerde<>(ScheduledRetry.class));
+    /** Deliveries given up after the last attempt, keyed by idempotency key. */
+    public static final Topic<String, DeadLetter> NOTIFICATION_DEAD_LETTERS = new Topic<>(
+            "notification-dead-letters", Cleanup.DELETE, false, Map.of(), new JsonSerde<>(DeadLetter.class));
     /** One record per delivery attempt and its outcome, keyed by monitor id. */
-    NOTIFICATION_LOG("notification-log", Cleanup.DELETE, false);
+    public static final Topic<String, DeliveryLogEntry> NOTIFICATION_LOG = new Topic<>("notification-log",
+            Cleanup.DELETE, false, Map.of(), new JsonSerde<>(DeliveryLogEntry.class));
+
+    private static final List<Topic<?, ?>> ALL = List.of(MONITORS, HEARTBEATS, MONITOR_EVENTS, CHANNELS, TENANTS,
+            NOTIFICATION_RETRIES, NOTIFICATION_DEAD_LETTERS, NOTIFICATION_LOG);
 
     /** Log cleanup policy of a topic. */
     public enum Cleanup {
@@ -36,16 +74,29 @@ public enum Topic {
     private final Cleanup cleanup;
     private final boolean coPartitioned;
     private final Map<String, String> extraConfigs;
+    private final Serde<K> keySerde;
+    private final Serde<V> valueSerde;
 
-    Topic(String topicName, Cleanup cleanup, boolean coPartitioned) {
-        this(topicName, cleanup, coPartitioned, Map.of());
-    }
-
-    Topic(String topicName, Cleanup cleanup, boolean coPartitioned, Map<String, String> extraConfigs) {
+    private Topic(String topicName, Cleanup cleanup, boolean coPartitioned, Map<String, String> extraConfigs,
+            Serde<K> keySerde, Serde<V> valueSerde) {
         this.topicName = topicName;
         this.cleanup = cleanup;
         this.coPartitioned = coPartitioned;
-        this.extraConfigs = extraConfigs;
+        this.extraConfigs = Map.copyOf(extraConfigs);
+        this.keySerde = keySerde;
+        this.valueSerde = valueSerde;
+    }
+
+    /** Every key on pushmon's topics is a plain UTF-8 string (a monitor, channel, tenant id or a delivery key). */
+    @SuppressWarnings("unchecked")
+    private Topic(String topicName, Cleanup cleanup, boolean coPartitioned, Map<String, String> extraConfigs,
+            Serde<V> valueSerde) {
+        this(topicName, cleanup, coPartitioned, extraConfigs, (Serde<K>) Serdes.String(), valueSerde);
+    }
+
+    /** Every topic, in a fixed order. */
+    public static List<Topic<?, ?>> all() {
+        return ALL;
     }
 
     /** The topic's name on the broker. */
@@ -67,9 +118,49 @@ public enum Topic {
 
     /** The topic configuration it is created with, cleanup policy included. */
     public Map<String, String> configs() {
-        var configs = new java.util.HashMap<>(extraConfigs);
+        Map<String, String> configs = new HashMap<>(extraConfigs);
         configs.put("cleanup.policy", cleanup == Cleanup.COMPACT ? "compact" : "delete");
         return Map.copyOf(configs);
+    }
+
+    public Serde<K> keySerde() {
+        return keySerde;
+    }
+
+    public Serde<V> valueSerde() {
+        return valueSerde;
+    }
+
+    /** A record for this topic, key and value serialised; the producer's partitioner picks the partition. */
+    public ProducerRecord<byte[], byte[]> record(K key, V value) {
+        return new ProducerRecord<>(topicName, serializeKey(key), serializeValue(value));
+    }
+
+    /** A record for one partition of this topic, key and value serialised. */
+    public ProducerRecord<byte[], byte[]> record(int partition, K key, V value) {
+        return new ProducerRecord<>(topicName, partition, serializeKey(key), serializeValue(value));
+    }
+
+    /** The key of a record read from this topic. */
+    public K key(ConsumerRecord<byte[], byte[]> record) {
+        return keySerde.deserializer().deserialize(topicName, record.key());
+    }
+
+    /**
+     * The value of a record read from this topic; null for a tombstone.
+     *
+     * @throws org.apache.kafka.common.errors.SerializationException when the bytes are not a value of this topic
+     */
+    public V value(ConsumerRecord<byte[], byte[]> record) {
+        return valueSerde.deserializer().deserialize(topicName, record.value());
+    }
+
+    public byte[] serializeKey(K key) {
+        return keySerde.serializer().serialize(topicName, key);
+    }
+
+    public byte[] serializeValue(V value) {
+        return valueSerde.serializer().serialize(topicName, value);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.pushmon.common.topics;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +17,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+import io.pushmon.common.kafka.KafkaClients;
+import io.pushmon.common.kafka.KafkaConfig;
 
 /**
  * Creates pushmon's topics if they are missing and checks the ones that exist. Safe to run from every
@@ -42,21 +44,31 @@ public final class TopicProvisioner {
         this.replicationFactor = replicationFactor;
     }
 
-    /** Provisions every topic of {@link Topic} against the given bootstrap servers. */
+    /** Provisions every topic with the service's shared Kafka settings. */
+    public static void provision(KafkaConfig config) {
+        Map<String, Object> admin = KafkaClients.common(config, "pushmon-topic-provisioner");
+        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        new TopicProvisioner(config.partitions(), config.replicationFactor()).provision(admin);
+    }
+
+    /** Provisions every topic against the given bootstrap servers. */
     public void provision(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
-            provision(admin, EnumSet.allOf(Topic.class));
+        provision(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    }
+
+    private void provision(Map<String, Object> adminConfigs) {
+        try (Admin admin = Admin.create(adminConfigs)) {
+            provision(admin, Topic.all());
         }
     }
 
     /** Provisions the given topics and verifies that co-partitioned topics agree on their partition count. */
-    public void provision(Admin admin, Collection<Topic> topics) {
+    public void provision(Admin admin, Collection<Topic<?, ?>> topics) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
-            for (Topic topic : topics) {
+            for (Topic<?, ?> topic : topics) {
                 if (!existing.contains(topic.topicName())) {
                     missing.add(new NewTopic(topic.topicName(), partitions, replicationFactor).configs(topic.configs()));
                 }
@@ -99,7 +111,7 @@ public final class TopicProvisioner {
         }
     }
 
-    private void verifyCoPartitioning(Admin admin, Collection<Topic> topics)
+    private void verifyCoPartitioning(Admin admin, Collection<Topic<?, ?>> topics)
             throws InterruptedException, ExecutionException, TimeoutException {
         Set<String> joined = topics.stream().filter(Topic::coPartitioned).map(Topic::topicName)
                 .collect(Collectors.toSet());

@@ -11,45 +11,33 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 import io.pushmon.common.model.EventReason;
-import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.MonitorStatus;
-import io.pushmon.common.model.PushStatus;
+import io.pushmon.common.topics.Topic;
 
 class JsonSerdeTest {
 
     @Test
-    void aHeartbeatSurvivesTheRoundTrip() {
-        var serde = PushmonSerdes.heartbeat();
-        var heartbeat = Heartbeat.push(PushStatus.DOWN, "backup failed", 12.5, "10.1.2.3", "curl/8", 1_700_000_000_000L);
-
-        var json = new String(serde.serialize("heartbeats", heartbeat), StandardCharsets.UTF_8);
-
-        assertThat(json).contains("\"kind\":\"push\"", "\"status\":\"down\"");
-        assertThat(serde.deserialize("heartbeats", json.getBytes(StandardCharsets.UTF_8))).isEqualTo(heartbeat);
-    }
-
-    @Test
     void anEventWritesReasonsAndTimesAsTheirWireNames() {
-        var serde = PushmonSerdes.monitorEvent();
+        var serde = Topic.MONITOR_EVENTS.valueSerde();
         var event = new MonitorEvent("e1", "m1", "t1", "backup", MonitorStatus.UP, MonitorStatus.DOWN,
                 EventReason.REPORTED_DOWN, Instant.parse("2026-01-01T00:00:00Z"), 3, null, null, "disk full", null,
                 List.of("c1"));
 
-        var json = new String(serde.serialize("monitor-events", event), StandardCharsets.UTF_8);
+        var json = new String(serde.serializer().serialize("monitor-events", event), StandardCharsets.UTF_8);
 
         assertThat(json).contains("\"reason\":\"reported-down\"", "\"at\":\"2026-01-01T00:00:00Z\"");
         assertThat(json).doesNotContain("downSince").doesNotContain("\"down\":");
-        assertThat(serde.deserialize("monitor-events", json.getBytes(StandardCharsets.UTF_8))).isEqualTo(event);
+        assertThat(serde.deserializer().deserialize("monitor-events", json.getBytes(StandardCharsets.UTF_8))).isEqualTo(event);
     }
 
     @Test
     void aNullValueIsATombstoneBothWays() {
-        var serde = PushmonSerdes.monitor();
+        var serde = Topic.MONITORS.valueSerde();
 
-        assertThat(serde.serialize("monitors", null)).isNull();
-        assertThat(serde.deserialize("monitors", null)).isNull();
+        assertThat(serde.serializer().serialize("monitors", null)).isNull();
+        assertThat(serde.deserializer().deserialize("monitors", null)).isNull();
     }
 
     @Test
@@ -57,7 +45,7 @@ class JsonSerdeTest {
         var json = "{\"id\":\"m1\",\"tenantId\":\"t\",\"name\":\"n\",\"pushToken\":\"x\",\"timeoutSeconds\":60,"
                 + "\"graceSeconds\":0,\"paused\":false,\"schedule\":\"0 * * * *\"}";
 
-        MonitorDefinition monitor = PushmonSerdes.monitor().deserialize("monitors", json.getBytes(StandardCharsets.UTF_8));
+        MonitorDefinition monitor = Topic.MONITORS.valueSerde().deserializer().deserialize("monitors", json.getBytes(StandardCharsets.UTF_8));
 
         assertThat(monitor.timeoutSeconds()).isEqualTo(60);
         assertThat(monitor.channelIds()).isEmpty();
@@ -65,9 +53,11 @@ class JsonSerdeTest {
 
     @Test
     void garbageIsASerializationErrorNamingTheType() {
-        assertThatThrownBy(() -> PushmonSerdes.heartbeat().deserialize("heartbeats", "{oops".getBytes(StandardCharsets.UTF_8)))
+        var serde = Topic.MONITORS.valueSerde().deserializer();
+
+        assertThatThrownBy(() -> serde.deserialize("monitors", "{oops".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("Heartbeat");
+                .hasMessageContaining("MonitorDefinition");
     }
 
     @Test

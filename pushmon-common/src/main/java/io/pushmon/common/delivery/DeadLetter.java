@@ -1,4 +1,4 @@
-package io.pushmon.dispatcher.delivery;
+package io.pushmon.common.delivery;
 
 import java.time.Instant;
 import java.util.List;

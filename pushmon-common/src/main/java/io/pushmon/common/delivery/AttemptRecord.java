@@ -1,8 +1,6 @@
-package io.pushmon.dispatcher.delivery;
+package io.pushmon.common.delivery;
 
 import java.time.Instant;
-
-import io.pushmon.dispatcher.channels.SendOutcome;
 
 /**
  * One attempt as it travels with a retry and ends up in a dead letter.
@@ -14,6 +12,6 @@ import io.pushmon.dispatcher.channels.SendOutcome;
  * @param error      safe-to-show description of the failure (nullable)
  * @param durationMs how long the attempt took
  */
-public record AttemptRecord(int attempt, Instant at, SendOutcome.Kind result, int statusCode, String error,
+public record AttemptRecord(int attempt, Instant at, AttemptResult result, int statusCode, String error,
         long durationMs) {
 }

@@ -1,0 +1,59 @@
+package io.pushmon.common.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.pushmon.common.model.MonitorStatus;
+import io.pushmon.common.serde.Json;
+
+/**
+ * The detector's view of one monitor: the body of the processor's {@code GET /internal/monitors/{id}/state},
+ * read by the gateway for {@code GET /api/monitors/{id}}. Both sides write and read it only through
+ * {@link #toJson} and {@link #fromJson}, so the contract is this one type. Every field is present, null when
+ * unknown.
+ *
+ * @param monitorId       the monitor
+ * @param status          new, up, down or paused
+ * @param lastHeartbeatAt broker time of the last push, null if none
+ * @param nextDeadlineAt  when the monitor goes down without a push, null while paused or never pushed
+ * @param lastMsg         msg of the last push
+ * @param lastValue       value of the last push
+ * @param incident        number of the latest incident, 0 before the first
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record MonitorLiveState(String monitorId, MonitorStatus status, Instant lastHeartbeatAt,
+        Instant nextDeadlineAt, String lastMsg, Double lastValue, long incident) {
+
+    /** Path of the read on the processor, relative to its base URL. */
+    public static String path(String monitorId) {
+        return "/internal/monitors/" + monitorId + "/state";
+    }
+
+    /** What a monitor the processor has not seen yet looks like: created moments ago, never pushed. */
+    public static MonitorLiveState neverSeen(String monitorId) {
+        return new MonitorLiveState(monitorId, MonitorStatus.NEW, null, null, null, null, 0);
+    }
+
+    public String toJson() {
+        try {
+            return Json.MAPPER.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a live state is always writable as JSON", e);
+        }
+    }
+
+    /**
+     * @throws UncheckedIOException when the body is not a live state
+     */
+    public static MonitorLiveState fromJson(String body) {
+        try {
+            return Json.MAPPER.readValue(body, MonitorLiveState.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a monitor's live state", e);
+        }
+    }
+}

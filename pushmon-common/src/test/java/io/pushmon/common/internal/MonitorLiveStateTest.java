@@ -1,0 +1,33 @@
+package io.pushmon.common.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.pushmon.common.model.MonitorStatus;
+
+class MonitorLiveStateTest {
+
+    @Test
+    void aStateSurvivesTheRoundTrip() {
+        var state = new MonitorLiveState("m-1", MonitorStatus.DOWN, Instant.parse("2026-01-01T00:00:00Z"), null,
+                "disk full", 12.5, 3);
+
+        assertThat(MonitorLiveState.fromJson(state.toJson())).isEqualTo(state);
+    }
+
+    @Test
+    void unknownFieldsAreWrittenAsNull() {
+        assertThat(MonitorLiveState.neverSeen("m-1").toJson()).contains("\"lastHeartbeatAt\":null",
+                "\"nextDeadlineAt\":null", "\"status\":\"new\"");
+    }
+
+    @Test
+    void aBodyThatIsNoStateIsAnError() {
+        assertThatThrownBy(() -> MonitorLiveState.fromJson("<html>")).isInstanceOf(UncheckedIOException.class);
+    }
+}
