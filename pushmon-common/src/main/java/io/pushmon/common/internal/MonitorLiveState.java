@@ -3,6 +3,7 @@ package io.pushmon.common.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,9 +13,9 @@ import io.pushmon.common.serde.Json;
 
 /**
  * The detector's view of one monitor: the body of the processor's {@code GET /internal/monitors/{id}/state},
- * read by the gateway for {@code GET /api/monitors/{id}}. Both sides write and read it only through
- * {@link #toJson} and {@link #fromJson}, so the contract is this one type. Every field is present, null when
- * unknown.
+ * read by the gateway for {@code GET /api/monitors/{id}}. The processor writes it only through {@link #toJson}
+ * and the gateway reads it only through {@link #fromAnswer}, so the contract is this one type. Every field is
+ * present, null when unknown.
  *
  * @param monitorId       the monitor
  * @param status          new, up, down or paused
@@ -36,6 +37,24 @@ public record MonitorLiveState(String monitorId, MonitorStatus status, Instant l
     /** What a monitor the processor has not seen yet looks like: created moments ago, never pushed. */
     public static MonitorLiveState neverSeen(String monitorId) {
         return new MonitorLiveState(monitorId, MonitorStatus.NEW, null, null, null, null, 0);
+    }
+
+    /**
+     * How the gateway reads the processor's answer: a 404 is a monitor the processor has not seen yet, a 200 its
+     * state, anything else (a 503 while rebalancing, a body that is no state) is "cannot say right now".
+     */
+    public static Optional<MonitorLiveState> fromAnswer(String monitorId, int status, String body) {
+        if (status == 404) {
+            return Optional.of(neverSeen(monitorId));
+        }
+        if (status != 200) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(fromJson(body));
+        } catch (UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     public String toJson() {

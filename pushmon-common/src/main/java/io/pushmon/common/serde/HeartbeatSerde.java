@@ -1,7 +1,6 @@
 package io.pushmon.common.serde;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -30,7 +29,7 @@ import io.pushmon.common.model.PushStatus;
  * reader of this version stops before it and ignores flags it does not know. A change that an old reader cannot
  * skip takes a new format byte; an old reader then fails on the record, which the processor logs and skips.
  */
-public final class HeartbeatSerde implements Serde<Heartbeat>, Serializer<Heartbeat>, Deserializer<Heartbeat> {
+public final class HeartbeatSerde implements Serde<Heartbeat> {
 
     /** The format byte this class writes. */
     public static final byte FORMAT_1 = 1;
@@ -44,7 +43,6 @@ public final class HeartbeatSerde implements Serde<Heartbeat>, Serializer<Heartb
 
     private final JsonSerde<Heartbeat> legacyJson = new JsonSerde<>(Heartbeat.class);
 
-    @Override
     public byte[] serialize(String topic, Heartbeat heartbeat) {
         if (heartbeat == null) {
             return null;
@@ -70,7 +68,6 @@ public final class HeartbeatSerde implements Serde<Heartbeat>, Serializer<Heartb
         return out.bytes;
     }
 
-    @Override
     public Heartbeat deserialize(String topic, byte[] data) {
         if (data == null) {
             return null;
@@ -216,22 +213,12 @@ public final class HeartbeatSerde implements Serde<Heartbeat>, Serializer<Heartb
     }
 
     @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        // Nothing to configure: the format is fixed.
-    }
-
-    @Override
-    public void close() {
-        // Holds no resources.
-    }
-
-    @Override
     public Serializer<Heartbeat> serializer() {
-        return this;
+        return this::serialize;
     }
 
     @Override
     public Deserializer<Heartbeat> deserializer() {
-        return this;
+        return this::deserialize;
     }
 }

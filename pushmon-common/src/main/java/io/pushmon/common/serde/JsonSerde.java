@@ -1,7 +1,6 @@
 package io.pushmon.common.serde;
 
 import java.io.IOException;
-import java.util.Map;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -9,7 +8,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /** A Kafka serde for one record type, as JSON. A null value is a tombstone both ways. */
-public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class JsonSerde<T> implements Serde<T> {
 
     private final Class<T> type;
 
@@ -17,7 +16,6 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         this.type = type;
     }
 
-    @Override
     public byte[] serialize(String topic, T data) {
         if (data == null) {
             return null;
@@ -29,7 +27,6 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         }
     }
 
-    @Override
     public T deserialize(String topic, byte[] data) {
         if (data == null) {
             return null;
@@ -42,22 +39,12 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     }
 
     @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        // Nothing to configure: the mapping is fixed.
-    }
-
-    @Override
-    public void close() {
-        // Holds no resources.
-    }
-
-    @Override
     public Serializer<T> serializer() {
-        return this;
+        return this::serialize;
     }
 
     @Override
     public Deserializer<T> deserializer() {
-        return this;
+        return this::deserialize;
     }
 }

@@ -6,8 +6,10 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 
 import io.pushmon.common.delivery.DeadLetter;
 import io.pushmon.common.delivery.DeliveryLogEntry;
@@ -76,6 +78,11 @@ public final class Topic<K, V> {
     private final Map<String, String> extraConfigs;
     private final Serde<K> keySerde;
     private final Serde<V> valueSerde;
+    /** Kept, not asked of the serdes per record: every push passes through {@link #record}. */
+    private final Serializer<K> keySerializer;
+    private final Serializer<V> valueSerializer;
+    private final Deserializer<K> keyDeserializer;
+    private final Deserializer<V> valueDeserializer;
 
     private Topic(String topicName, Cleanup cleanup, boolean coPartitioned, Map<String, String> extraConfigs,
             Serde<K> keySerde, Serde<V> valueSerde) {
@@ -85,6 +92,10 @@ public final class Topic<K, V> {
         this.extraConfigs = Map.copyOf(extraConfigs);
         this.keySerde = keySerde;
         this.valueSerde = valueSerde;
+        this.keySerializer = keySerde.serializer();
+        this.valueSerializer = valueSerde.serializer();
+        this.keyDeserializer = keySerde.deserializer();
+        this.valueDeserializer = valueSerde.deserializer();
     }
 
     /** Every key on pushmon's topics is a plain UTF-8 string (a monitor, channel, tenant id or a delivery key). */
@@ -143,7 +154,7 @@ public final class Topic<K, V> {
 
     /** The key of a record read from this topic. */
     public K key(ConsumerRecord<byte[], byte[]> record) {
-        return keySerde.deserializer().deserialize(topicName, record.key());
+        return keyDeserializer.deserialize(topicName, record.key());
     }
 
     /**
@@ -152,15 +163,15 @@ public final class Topic<K, V> {
      * @throws org.apache.kafka.common.errors.SerializationException when the bytes are not a value of this topic
      */
     public V value(ConsumerRecord<byte[], byte[]> record) {
-        return valueSerde.deserializer().deserialize(topicName, record.value());
+        return valueDeserializer.deserialize(topicName, record.value());
     }
 
     public byte[] serializeKey(K key) {
-        return keySerde.serializer().serialize(topicName, key);
+        return keySerializer.serialize(topicName, key);
     }
 
     public byte[] serializeValue(V value) {
-        return valueSerde.serializer().serialize(topicName, value);
+        return valueSerializer.serialize(topicName, value);
     }
 
     @Override

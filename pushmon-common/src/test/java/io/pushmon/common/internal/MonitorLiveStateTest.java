@@ -30,4 +30,19 @@ class MonitorLiveStateTest {
     void aBodyThatIsNoStateIsAnError() {
         assertThatThrownBy(() -> MonitorLiveState.fromJson("<html>")).isInstanceOf(UncheckedIOException.class);
     }
+
+    @Test
+    void aMonitorTheProcessorHasNotSeenIsNew() {
+        assertThat(MonitorLiveState.fromAnswer("m-1", 404, "{}")).contains(MonitorLiveState.neverSeen("m-1"));
+    }
+
+    @Test
+    void anAnswerOtherThan200Or404CannotSay() {
+        assertThat(MonitorLiveState.fromAnswer("m-1", 503, "{\"ok\":false}")).isEmpty();
+    }
+
+    @Test
+    void aBodyThatIsNoStateCannotSay() {
+        assertThat(MonitorLiveState.fromAnswer("m-1", 200, "<html>")).isEmpty();
+    }
 }
