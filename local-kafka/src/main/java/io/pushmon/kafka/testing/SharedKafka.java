@@ -1,13 +1,7 @@
 package io.pushmon.kafka.testing;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.logging.Logger;
 
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.utils.Utils;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -71,38 +65,14 @@ public final class SharedKafka {
     }
 
     private static String startInProcess() {
-        try {
-            // Our own directory, not the kit's default: the kit registers a JVM shutdown hook that deletes its
-            // default directory, and that hook runs concurrently with ours. A broker whose log directory
-            // vanishes mid-close treats it as a failed disk and halts the JVM with status 1, which surefire
-            // reports as a failed fork after every test passed. Closing first and deleting after, in one hook,
-            // removes the race.
-            Path baseDirectory = Files.createTempDirectory("pushmon-test-kafka-");
-            TestKitNodes nodes = new TestKitNodes.Builder()
-                    .setBaseDirectory(baseDirectory)
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build();
-            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
-            for (Map.Entry<String, String> setting : BrokerSettings.singleNode().entrySet()) {
-                builder.setConfigProp(setting.getKey(), setting.getValue());
+        InProcessKafka broker = InProcessKafka.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                broker.close();
+            } catch (Exception e) {
+                LOG.warning("Stopping the test broker failed: " + e);
             }
-            KafkaClusterTestKit cluster = builder.build();
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    cluster.close();
-                    Utils.delete(baseDirectory.toFile());
-                } catch (Exception e) {
-                    LOG.warning("Stopping the test broker failed: " + e);
-                }
-            }, "kafka-testkit-stop"));
-            return cluster.bootstrapServers();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not start the in-process Kafka broker", e);
-        }
+        }, "kafka-testkit-stop"));
+        return broker.bootstrapServers();
     }
 }

@@ -35,7 +35,7 @@ class SharedKafkaIT {
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            for (Topic topic : Topic.values()) {
+            for (Topic<?, ?> topic : Topic.all()) {
                 assertThat(names).contains(topic.topicName());
             }
             var heartbeats = new ConfigResource(ConfigResource.Type.TOPIC, Topic.HEARTBEATS.topicName());
