@@ -7,7 +7,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The gateway's own settings, under {@code pushmon.*}. */
+/** The gateway's own settings, under {@code pushmon.*}; the Kafka settings it shares are in KafkaConfig. */
 @ConfigMapping(prefix = "pushmon")
 public interface GatewayConfig {
 
@@ -17,9 +17,6 @@ public interface GatewayConfig {
 
     /** Read-write API key the tenant {@code default} gets at startup (env PUSHMON_API_KEY); none when unset. */
     Optional<String> apiKey();
-
-    /** Topic creation and producing. */
-    Kafka kafka();
 
     /** The push endpoint. */
     Push push();
@@ -35,22 +32,6 @@ public interface GatewayConfig {
 
     /** Calls to the other services' internal endpoints. */
     Internal internal();
-
-    /** Topic creation and producing. */
-    interface Kafka {
-
-        /** Partitions of every topic when this service creates it. */
-        @WithDefault("12")
-        int partitions();
-
-        /** Replicas of every topic when this service creates it. */
-        @WithDefault("1")
-        short replicationFactor();
-
-        /** How long a write may wait for the broker's acknowledgement before the caller gets a 503. */
-        @WithDefault("5s")
-        Duration produceTimeout();
-    }
 
     /** The push endpoint. */
     interface Push {

@@ -12,9 +12,10 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.pushmon.common.kafka.KafkaConfig;
 import io.pushmon.common.topics.TopicProvisioner;
 import io.pushmon.gateway.directory.Directories;
-import io.pushmon.gateway.kafka.KafkaConnection;
+import io.pushmon.gateway.kafka.HeartbeatWriter;
 import io.pushmon.gateway.tenants.DefaultTenantBootstrap;
 import io.pushmon.gateway.ticks.TickWriter;
 import io.quarkus.runtime.StartupEvent;
@@ -22,7 +23,7 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Startup in the order things depend on each other: topics exist before anything reads or writes them;
  * caches start reading; the default tenant's key is ensured once the tenants cache caught up. Startup then
- * waits, bounded, for the caches, and only then starts ticking: a tick moves the detector's clock, and that
+ * waits, bounded, for the heartbeat producer's metadata and for the caches, and only then starts ticking: a tick moves the detector's clock, and that
  * clock must not run while this gateway cannot yet accept the pushes it is counting the silence of.
  * Readiness reports the caches either way (health package).
  */
@@ -33,10 +34,10 @@ public class GatewayStartup {
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
 
     @Inject
-    KafkaConnection kafka;
+    KafkaConfig kafka;
 
     @Inject
-    GatewayConfig config;
+    HeartbeatWriter heartbeats;
 
     @Inject
     Directories directories;
@@ -49,12 +50,27 @@ public class GatewayStartup {
 
     void onStart(@Observes StartupEvent event) {
         LOG.infof("Provisioning topics on %s", kafka.bootstrapServers());
-        new TopicProvisioner(config.kafka().partitions(), config.kafka().replicationFactor())
-                .provision(kafka.bootstrapServers());
+        TopicProvisioner.provision(kafka);
         directories.start();
         defaultTenant.start();
+        awaitHeartbeatMetadata();
         awaitCaches();
         ticks.start();
+    }
+
+    /**
+     * Pushes are sent from the event loop by a producer that fails rather than wait, so it must know the
+     * partitions of {@code heartbeats} before the first push; until it does, a push answers 503.
+     */
+    private void awaitHeartbeatMetadata() {
+        try {
+            if (!heartbeats.awaitMetadata(STARTUP_WAIT)) {
+                LOG.warnf("No metadata for the heartbeats topic within %s; pushes answer 503 until it arrives",
+                        STARTUP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

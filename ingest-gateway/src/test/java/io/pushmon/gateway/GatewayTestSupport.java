@@ -7,22 +7,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import io.pushmon.common.model.Heartbeat;
-import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.kafka.testing.SharedKafka;
+import io.pushmon.kafka.testing.TopicClient;
+import io.pushmon.kafka.testing.TopicClient.Tail;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -32,6 +24,8 @@ public final class GatewayTestSupport {
 
     /** The key application.properties gives tenant "default" in the test profile. */
     public static final String DEFAULT_KEY = "test-default-tenant-key-0123456789";
+
+    private static TopicClient topics;
 
     private GatewayTestSupport() {
     }
@@ -82,61 +76,17 @@ public final class GatewayTestSupport {
         }
     }
 
-    /** A reader of {@code heartbeats} for one key's partition, from the current end on. */
-    public static final class HeartbeatLog implements AutoCloseable {
+    /** A reader of the partition of {@code heartbeats} that holds a monitor's pushes, from its current end on. */
+    public static Tail<String, Heartbeat> heartbeatsOf(String monitorId) {
+        return topics().tail(Topic.HEARTBEATS, TopicClient.partitionOf(monitorId, SharedKafka.TEST_PARTITIONS),
+                TopicClient.Isolation.UNCOMMITTED);
+    }
 
-        private final KafkaConsumer<String, Heartbeat> consumer;
-        private final TopicPartition partition;
-
-        private HeartbeatLog(TopicPartition partition) {
-            this.partition = partition;
-            this.consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                    new StringDeserializer(), PushmonSerdes.heartbeat());
-            consumer.assign(List.of(partition));
-            consumer.seekToEnd(List.of(partition));
-            consumer.position(partition);
+    /** The typed client of the shared test broker, made on first use. */
+    public static synchronized TopicClient topics() {
+        if (topics == null) {
+            topics = TopicClient.shared();
         }
-
-        /** Reads the partition of {@code heartbeats} that the producer's default partitioner picks for a key. */
-        public static HeartbeatLog forKey(String key) {
-            int partitions = SharedKafka.TEST_PARTITIONS;
-            int index = org.apache.kafka.common.utils.Utils.toPositive(
-                    org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8)))
-                    % partitions;
-            return new HeartbeatLog(new TopicPartition(Topic.HEARTBEATS.topicName(), index));
-        }
-
-        /** High watermark of the partition right now: everything acknowledged lies below it. */
-        public long endOffset() {
-            return consumer.endOffsets(List.of(partition)).get(partition);
-        }
-
-        /** Every record from the current position up to (excluding) {@code end}; advances the position. */
-        public List<ConsumerRecord<String, Heartbeat>> readUpTo(long end) {
-            List<ConsumerRecord<String, Heartbeat>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, Heartbeat> record : consumer.poll(Duration.ofMillis(100))) {
-                    if (record.offset() < end) {
-                        records.add(record);
-                    }
-                }
-            }
-            consumer.seek(partition, end);
-            return records;
-        }
-
-        /** The records of one key from the current position up to the end offset as of now. */
-        public List<ConsumerRecord<String, Heartbeat>> readKey(String key) {
-            return readUpTo(endOffset()).stream().filter(r -> key.equals(r.key())).toList();
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-        }
+        return topics;
     }
 }

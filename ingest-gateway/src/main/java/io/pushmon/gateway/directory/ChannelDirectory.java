@@ -8,13 +8,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-
 import io.pushmon.common.model.ChannelDefinition;
-import io.pushmon.common.serde.PushmonSerdes;
+import io.pushmon.common.kafka.KafkaClients;
+import io.pushmon.common.kafka.KafkaConfig;
+import io.pushmon.common.kafka.RecordWriter;
 import io.pushmon.common.topics.Topic;
-import io.pushmon.gateway.kafka.KafkaClients;
-import io.pushmon.gateway.kafka.KafkaConnection;
-import io.pushmon.gateway.kafka.RecordWriter;
 
 /** Every notification channel, from the {@code channels} topic. */
 @ApplicationScoped
@@ -24,10 +22,10 @@ public class ChannelDirectory {
     private final RecordWriter writer;
 
     @Inject
-    public ChannelDirectory(KafkaConnection connection, RecordWriter writer) {
+    public ChannelDirectory(KafkaConfig kafka, RecordWriter writer) {
         this.writer = writer;
-        cache = new CompactedTopicCache<>(Topic.CHANNELS, PushmonSerdes.channel(),
-                KafkaClients.cacheConsumerConfigs(connection.bootstrapServers(), "pushmon-gateway-channels"),
+        cache = new CompactedTopicCache<>(Topic.CHANNELS,
+                KafkaClients.groupless(kafka, "pushmon-gateway-channels"),
                 channel -> List.of());
     }
 

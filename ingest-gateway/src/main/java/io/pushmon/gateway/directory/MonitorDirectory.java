@@ -9,13 +9,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-
 import io.pushmon.common.model.MonitorDefinition;
-import io.pushmon.common.serde.PushmonSerdes;
+import io.pushmon.common.kafka.KafkaClients;
+import io.pushmon.common.kafka.KafkaConfig;
+import io.pushmon.common.kafka.RecordWriter;
 import io.pushmon.common.topics.Topic;
-import io.pushmon.gateway.kafka.KafkaClients;
-import io.pushmon.gateway.kafka.KafkaConnection;
-import io.pushmon.gateway.kafka.RecordWriter;
 
 /** Every monitor, from the {@code monitors} topic, by id and by push token. */
 @ApplicationScoped
@@ -30,11 +28,11 @@ public class MonitorDirectory {
     private final RecordWriter writer;
 
     @Inject
-    public MonitorDirectory(KafkaConnection connection, RecordWriter writer) {
+    public MonitorDirectory(KafkaConfig kafka, RecordWriter writer) {
         this.writer = writer;
         // Compact records rather than objects: a gateway holds every monitor, a million of them at scale.
-        cache = new CompactedTopicCache<>(Topic.MONITORS, PushmonSerdes.monitor(),
-                KafkaClients.cacheConsumerConfigs(connection.bootstrapServers(), "pushmon-gateway-monitors"), store);
+        cache = new CompactedTopicCache<>(Topic.MONITORS,
+                KafkaClients.groupless(kafka, "pushmon-gateway-monitors"), store);
     }
 
     public Optional<MonitorDefinition> find(String id) {

@@ -6,13 +6,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-
 import io.pushmon.common.model.TenantDefinition;
-import io.pushmon.common.serde.PushmonSerdes;
+import io.pushmon.common.kafka.KafkaClients;
+import io.pushmon.common.kafka.KafkaConfig;
+import io.pushmon.common.kafka.RecordWriter;
 import io.pushmon.common.topics.Topic;
-import io.pushmon.gateway.kafka.KafkaClients;
-import io.pushmon.gateway.kafka.KafkaConnection;
-import io.pushmon.gateway.kafka.RecordWriter;
 
 /** Every tenant, from the {@code tenants} topic, by id and by the SHA-256 of each of its API keys. */
 @ApplicationScoped
@@ -22,10 +20,10 @@ public class TenantDirectory {
     private final RecordWriter writer;
 
     @Inject
-    public TenantDirectory(KafkaConnection connection, RecordWriter writer) {
+    public TenantDirectory(KafkaConfig kafka, RecordWriter writer) {
         this.writer = writer;
-        cache = new CompactedTopicCache<>(Topic.TENANTS, PushmonSerdes.tenant(),
-                KafkaClients.cacheConsumerConfigs(connection.bootstrapServers(), "pushmon-gateway-tenants"),
+        cache = new CompactedTopicCache<>(Topic.TENANTS,
+                KafkaClients.groupless(kafka, "pushmon-gateway-tenants"),
                 tenant -> tenant.apiKeys().stream().map(TenantDefinition.ApiKey::sha256).toList());
     }
 

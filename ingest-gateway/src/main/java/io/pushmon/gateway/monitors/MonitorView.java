@@ -2,11 +2,12 @@ package io.pushmon.gateway.monitors;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.pushmon.common.model.MonitorDefinition;
-import io.pushmon.gateway.status.LiveState;
+import io.pushmon.common.internal.MonitorLiveState;
 
 /**
  * A monitor as the API shows it. Read-only keys get it without {@code pushToken} and {@code pushUrl}: the
@@ -18,11 +19,22 @@ public record MonitorView(String id, String name, String pushToken, String pushU
         String status, Instant lastHeartbeatAt, Instant nextDeadlineAt, String lastMsg, Double lastValue,
         Long incident) {
 
-    /** The same view with the detector's live state: status, last heartbeat, next deadline, incident. */
-    MonitorView withLiveState(LiveState live) {
+    /** The status shown while the processor cannot answer. */
+    static final String UNKNOWN_STATUS = "unknown";
+
+    /**
+     * The same view with the detector's live state: status, last heartbeat, next deadline, incident; with status
+     * {@code unknown} and nothing else when the processor could not be asked.
+     */
+    MonitorView withLiveState(Optional<MonitorLiveState> state) {
+        if (state.isEmpty()) {
+            return new MonitorView(id, name, pushToken, pushUrl, timeoutSeconds, graceSeconds, paused, channelIds,
+                    createdAt, updatedAt, UNKNOWN_STATUS, null, null, null, null, null);
+        }
+        MonitorLiveState live = state.get();
         return new MonitorView(id, name, pushToken, pushUrl, timeoutSeconds, graceSeconds, paused, channelIds,
-                createdAt, updatedAt, live.status(), live.lastHeartbeatAt(), live.nextDeadlineAt(), live.lastMsg(),
-                live.lastValue(), live.incident());
+                createdAt, updatedAt, live.status().wireName(), live.lastHeartbeatAt(), live.nextDeadlineAt(),
+                live.lastMsg(), live.lastValue(), live.incident());
     }
 
     static MonitorView of(MonitorDefinition monitor, String publicUrl, boolean withToken) {

@@ -1,5 +1,8 @@
 package io.pushmon.gateway.push;
 
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,24 +21,27 @@ public class PushMetrics {
         RECORDED, RECORDED_PAUSED, BAD_REQUEST, UNKNOWN_TOKEN, UNAVAILABLE;
 
         String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    private final MeterRegistry registry;
+    private final Map<Outcome, Counter> requests = new EnumMap<>(Outcome.class);
     private final Timer acked;
     private final Timer failed;
 
     @Inject
     public PushMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        for (Outcome outcome : Outcome.values()) {
+            // Registered once: a lookup in the registry on every push would cost more than the count itself.
+            requests.put(outcome, Counter.builder("pushmon.push.requests").description("Push requests by outcome")
+                    .tag("outcome", outcome.tag()).register(registry));
+        }
         this.acked = produceTimer(registry, "acked");
         this.failed = produceTimer(registry, "failed");
     }
 
     void count(Outcome outcome) {
-        Counter.builder("pushmon.push.requests").description("Push requests by outcome")
-                .tag("outcome", outcome.tag()).register(registry).increment();
+        requests.get(outcome).increment();
     }
 
     void produced(long startNanos, boolean acknowledged) {

@@ -30,14 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.pushmon.gateway.errors.ApiError;
 import io.pushmon.gateway.tenants.PublicEndpoint;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * {@code /api/push/{token}}: the heartbeat endpoint cron jobs and services call. Runs on a worker thread
- * because handing a record to the producer can block while it waits for metadata or buffer space (bounded
- * by the produce timeout); the wait for the acknowledgement itself holds no thread.
+ * {@code /api/push/{token}}: the heartbeat endpoint cron jobs and services call. It runs on the event loop:
+ * nothing on the way blocks (see PushService), so a push costs no hand-off to a worker thread, and the wait
+ * for Kafka's acknowledgement holds no thread at all.
  */
 @Path("/api/push/{token}")
 @APIResponses({
@@ -78,7 +77,6 @@ public class PushResource {
     PushService pushes;
 
     @GET
-    @Blocking
     @Operation(summary = "Record a heartbeat", description = "Same as POST, for clients that can only GET.")
     @Parameters({
         @Parameter(name = "token", in = ParameterIn.PATH, required = true, description = TOKEN_DOC),
@@ -96,7 +94,6 @@ public class PushResource {
     }
 
     @HEAD
-    @Blocking
     @Operation(summary = "Record a heartbeat", description = "Same as GET, answers without a body.")
     @Parameters({
         @Parameter(name = "token", in = ParameterIn.PATH, required = true, description = TOKEN_DOC),
@@ -114,7 +111,6 @@ public class PushResource {
     }
 
     @POST
-    @Blocking
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Record a heartbeat",
             description = "Parameters come from the query string and, for an application/x-www-form-urlencoded "

@@ -6,34 +6,34 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-
 import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorDefinition;
-import io.pushmon.common.serde.JsonSerde;
-import io.pushmon.common.serde.PushmonSerdes;
-import io.pushmon.common.topics.Topic;
 import io.pushmon.gateway.GatewayConfig;
 import io.pushmon.gateway.directory.MonitorDirectory;
 import io.pushmon.gateway.errors.ApiException;
-import io.pushmon.gateway.kafka.RecordWriter;
+import io.pushmon.gateway.kafka.HeartbeatWriter;
 import io.pushmon.gateway.push.PushMetrics.Outcome;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
-/** Turns a push into a heartbeat record keyed by monitor id, and answers once Kafka acknowledged it. */
+/**
+ * Turns a push into a heartbeat record keyed by monitor id, and answers once Kafka acknowledged it. Everything
+ * here runs on the event loop that took the request and never blocks it: the lookup is in memory, and the
+ * heartbeat producer queues the record or fails at once (see HeartbeatWriter).
+ */
 @ApplicationScoped
 public class PushService {
 
     private final MonitorDirectory monitors;
-    private final RecordWriter writer;
+    private final HeartbeatWriter writer;
     private final PushMetrics metrics;
     private final ClientAddressResolver addresses;
     private final int maxUserAgentLength;
-    private final JsonSerde<Heartbeat> serde = PushmonSerdes.heartbeat();
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public PushService(MonitorDirectory monitors, RecordWriter writer, PushMetrics metrics, GatewayConfig config) {
+    public PushService(MonitorDirectory monitors, HeartbeatWriter writer, PushMetrics metrics, GatewayConfig config) {
         this.monitors = monitors;
         this.writer = writer;
         this.metrics = metrics;
@@ -67,11 +67,13 @@ public class PushService {
         Heartbeat heartbeat = Heartbeat.push(parameters.status(), parameters.msg(), parameters.value(),
                 addresses.resolve(request.peerAddress(), request.forwardedFor()),
                 truncate(request.userAgent()), receivedAt);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topic.HEARTBEATS.topicName(), monitor.id(),
-                serde.serialize(Topic.HEARTBEATS.topicName(), heartbeat));
+        String monitorId = monitor.id();
         boolean paused = monitor.paused();
         long sentAt = System.nanoTime();
-        return Uni.createFrom().completionStage(() -> writer.send(record))
+        // The acknowledgement arrives on the producer's I/O thread. The answer is written back on the request's
+        // own context, so that thread only does I/O and the response is serialised where it belongs.
+        Context context = Vertx.currentContext();
+        Uni<PushAnswer> answer = Uni.createFrom().completionStage(() -> writer.push(monitorId, heartbeat))
                 .onItem().transform(metadata -> {
                     metrics.produced(sentAt, true);
                     metrics.count(paused ? Outcome.RECORDED_PAUSED : Outcome.RECORDED);
@@ -81,6 +83,7 @@ public class PushService {
                     metrics.produced(sentAt, false);
                     metrics.count(Outcome.UNAVAILABLE);
                 });
+        return context == null ? answer : answer.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     private String truncate(String userAgent) {

@@ -1,11 +1,11 @@
 package io.pushmon.gateway.status;
 
-import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.pushmon.common.serde.Json;
+import io.pushmon.common.internal.MonitorLiveState;
 
 /** Reads one monitor's live state from the processor, for {@code GET /api/monitors/{id}}. */
 @ApplicationScoped
@@ -18,19 +18,12 @@ public class LiveStateReader {
         this.services = services;
     }
 
-    /** The state; {@link LiveState#NEW} if the processor does not know the monitor yet, UNKNOWN if it cannot say. */
-    public LiveState read(String monitorId) {
-        var answer = services.processor().get("/internal/monitors/" + monitorId + "/state");
-        if (answer.getStatus() == 404) {
-            return LiveState.NEW;
-        }
-        if (answer.getStatus() != 200) {
-            return LiveState.UNKNOWN;
-        }
-        try {
-            return Json.MAPPER.readValue((String) answer.getEntity(), LiveState.class);
-        } catch (IOException e) {
-            return LiveState.UNKNOWN;
-        }
+    /**
+     * The state; {@link MonitorLiveState#neverSeen} if the processor does not know the monitor yet, empty if it
+     * cannot say (rebalancing, starting, not answering): the definition is still worth showing then.
+     */
+    public Optional<MonitorLiveState> read(String monitorId) {
+        var answer = services.processor().get(MonitorLiveState.path(monitorId));
+        return MonitorLiveState.fromAnswer(monitorId, answer.getStatus(), (String) answer.getEntity());
     }
 }

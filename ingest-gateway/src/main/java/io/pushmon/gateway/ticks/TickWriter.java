@@ -1,7 +1,6 @@
 package io.pushmon.gateway.ticks;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,18 +10,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pushmon.common.model.Heartbeat;
-import io.pushmon.common.serde.JsonSerde;
-import io.pushmon.common.serde.PushmonSerdes;
-import io.pushmon.common.topics.Topic;
 import io.pushmon.gateway.GatewayConfig;
+import io.pushmon.gateway.kafka.HeartbeatWriter;
 
 /**
  * Writes one tick to every partition of {@code heartbeats} per interval. The detector's clock is the broker
@@ -40,9 +35,8 @@ public class TickWriter {
 
     private static final Logger LOG = Logger.getLogger(TickWriter.class);
 
-    private final Producer<String, byte[]> producer;
+    private final HeartbeatWriter writer;
     private final long intervalMillis;
-    private final JsonSerde<Heartbeat> serde = PushmonSerdes.heartbeat();
     private final Clock clock = Clock.systemUTC();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final Counter sent;
@@ -50,8 +44,8 @@ public class TickWriter {
     private ScheduledExecutorService scheduler;
 
     @Inject
-    public TickWriter(Producer<String, byte[]> producer, GatewayConfig config, MeterRegistry registry) {
-        this.producer = producer;
+    public TickWriter(HeartbeatWriter writer, GatewayConfig config, MeterRegistry registry) {
+        this.writer = writer;
         this.intervalMillis = Math.max(config.ticks().interval().toMillis(), 10);
         this.sent = Counter.builder("pushmon.ticks.sent").description("Tick records acknowledged")
                 .register(registry);
@@ -81,11 +75,9 @@ public class TickWriter {
     }
 
     private void tick() {
-        String topic = Topic.HEARTBEATS.topicName();
-        List<PartitionInfo> partitions = producer.partitionsFor(topic);
-        byte[] value = serde.serialize(topic, Heartbeat.tick(clock.millis()));
-        for (PartitionInfo partition : partitions) {
-            producer.send(new ProducerRecord<>(topic, partition.partition(), TICK_KEY, value), (metadata, error) -> {
+        Heartbeat tick = Heartbeat.tick(clock.millis());
+        for (PartitionInfo partition : writer.partitions()) {
+            writer.tick(partition.partition(), TICK_KEY, tick).whenComplete((metadata, error) -> {
                 if (error != null) {
                     onFailure(error);
                 } else {
@@ -101,8 +93,9 @@ public class TickWriter {
     private void onFailure(Throwable error) {
         failed.increment();
         if (failing.compareAndSet(false, true)) {
+            Throwable reason = error.getCause() != null ? error.getCause() : error;
             LOG.warnf("Ticks are not acknowledged (%s): the detector's clock stands still until they are",
-                    error.getClass().getSimpleName());
+                    reason.getClass().getSimpleName());
         }
     }
 

@@ -9,35 +9,32 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.pushmon.common.kafka.KafkaClients;
 import io.pushmon.common.model.ChannelDefinition;
-import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
-import io.pushmon.gateway.kafka.KafkaClients;
 import io.pushmon.kafka.testing.SharedKafka;
+import io.pushmon.kafka.testing.TestKafkaConfig;
+import io.pushmon.kafka.testing.TopicClient;
 
 /** The cache on a real broker, without Quarkus. */
 class CompactedTopicCacheIT {
 
-    private static KafkaProducer<String, ChannelDefinition> producer;
+    private static TopicClient topics;
 
     @BeforeAll
     static void connect() {
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", SharedKafka.bootstrapServers(), "acks", "all"),
-                new StringSerializer(), PushmonSerdes.channel());
+        topics = TopicClient.shared();
     }
 
     @AfterAll
     static void disconnect() {
-        producer.close();
+        topics.close();
     }
 
     @Test
@@ -126,14 +123,13 @@ class CompactedTopicCacheIT {
     }
 
     private static CompactedTopicCache<ChannelDefinition> newCache() {
-        return new CompactedTopicCache<>(Topic.CHANNELS, PushmonSerdes.channel(),
-                KafkaClients.cacheConsumerConfigs(SharedKafka.bootstrapServers(), "cache-test-" + id()),
+        return new CompactedTopicCache<>(Topic.CHANNELS,
+                KafkaClients.groupless(TestKafkaConfig.of(SharedKafka.bootstrapServers()), "cache-test-" + id()),
                 channel -> List.of("name:" + channel.name()));
     }
 
-    private static RecordMetadata write(String key, String name) throws Exception {
-        ChannelDefinition value = name == null ? null : channel(key, name);
-        return producer.send(new ProducerRecord<>(Topic.CHANNELS.topicName(), key, value)).get(10, TimeUnit.SECONDS);
+    private static RecordMetadata write(String key, String name) {
+        return topics.send(Topic.CHANNELS, key, name == null ? null : channel(key, name));
     }
 
     private static ChannelDefinition channel(String key, String name) {

@@ -13,14 +13,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import io.pushmon.common.model.ChannelDefinition;
-import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
 
 /** The cache's bookkeeping without a broker: only writes applied by this process. */
 class CompactedTopicCacheTest {
 
     private final CompactedTopicCache<ChannelDefinition> cache = new CompactedTopicCache<>(Topic.CHANNELS,
-            PushmonSerdes.channel(), Map.of(), channel -> List.of("shared", "name:" + channel.name()));
+            Map.of(), channel -> List.of("shared", "name:" + channel.name()));
 
     @Test
     void aSecondaryKeyThatOldAndNewValueShareNeverVanishesForAReader() throws InterruptedException {

@@ -3,6 +3,7 @@ package io.pushmon.gateway.monitors;
 import static io.pushmon.gateway.GatewayTestSupport.DEFAULT_KEY;
 import static io.pushmon.gateway.GatewayTestSupport.api;
 import static io.pushmon.gateway.GatewayTestSupport.createMonitor;
+import static io.pushmon.gateway.GatewayTestSupport.topics;
 import static io.pushmon.gateway.GatewayTestSupport.uniqueName;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +22,6 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +29,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.pushmon.common.model.ChannelDefinition;
-import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.gateway.push.PushTokens;
 import io.pushmon.gateway.tenants.ApiKeys;
@@ -163,15 +160,11 @@ class MonitorApiIT {
     void channelIdsMustBeChannelsOfTheCallersTenant() throws Exception {
         String own = uniqueName("channel-own");
         String foreign = uniqueName("channel-foreign");
-        try (KafkaProducer<String, ChannelDefinition> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", SharedKafka.bootstrapServers()), new StringSerializer(),
-                PushmonSerdes.channel())) {
-            Instant now = Instant.now();
-            producer.send(new ProducerRecord<>(Topic.CHANNELS.topicName(), own, new ChannelDefinition(own, "default",
-                    "ops", "webhook", Map.of("url", "http://127.0.0.1:1/hook"), null, now, now))).get();
-            producer.send(new ProducerRecord<>(Topic.CHANNELS.topicName(), foreign, new ChannelDefinition(foreign,
-                    "someone-else", "theirs", "webhook", Map.of(), null, now, now))).get();
-        }
+        Instant now = Instant.now();
+        topics().send(Topic.CHANNELS, own, new ChannelDefinition(own, "default", "ops", "webhook",
+                Map.of("url", "http://127.0.0.1:1/hook"), null, now, now));
+        topics().send(Topic.CHANNELS, foreign, new ChannelDefinition(foreign, "someone-else", "theirs", "webhook",
+                Map.of(), null, now, now));
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(DEFAULT_KEY)
                 .body(Map.of("name", uniqueName("with-channel"), "timeoutSeconds", 60, "channelIds", List.of(own)))

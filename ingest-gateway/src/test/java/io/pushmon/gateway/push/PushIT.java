@@ -3,6 +3,7 @@ package io.pushmon.gateway.push;
 import static io.pushmon.gateway.GatewayTestSupport.DEFAULT_KEY;
 import static io.pushmon.gateway.GatewayTestSupport.api;
 import static io.pushmon.gateway.GatewayTestSupport.createMonitor;
+import static io.pushmon.gateway.GatewayTestSupport.heartbeatsOf;
 import static io.pushmon.gateway.GatewayTestSupport.rawRequest;
 import static io.pushmon.gateway.GatewayTestSupport.uniqueName;
 import static io.restassured.RestAssured.given;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.PushStatus;
-import io.pushmon.gateway.GatewayTestSupport.HeartbeatLog;
 import io.pushmon.gateway.GatewayTestSupport.RawAnswer;
 import io.pushmon.kafka.testing.KafkaTestBroker;
+import io.pushmon.kafka.testing.TopicClient.Received;
+import io.pushmon.kafka.testing.TopicClient.Tail;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
@@ -41,7 +42,7 @@ class PushIT {
 
     /** One monitor for the table of bad inputs, created on first use. */
     private static JsonPath badInputMonitor;
-    private static HeartbeatLog badInputLog;
+    private static Tail<String, Heartbeat> badInputLog;
 
     @TestHTTPResource("/")
     URL baseUrl;
@@ -50,20 +51,20 @@ class PushIT {
     void aPushLandsOnHeartbeatsKeyedByMonitorIdBeforeThe200() {
         JsonPath monitor = createMonitor(DEFAULT_KEY, uniqueName("lands"));
         String id = monitor.getString("id");
-        try (HeartbeatLog log = HeartbeatLog.forKey(id)) {
+        try (Tail<String, Heartbeat> log = heartbeatsOf(id)) {
             long before = System.currentTimeMillis();
             given().urlEncodingEnabled(false).header("User-Agent", "backup-job/1.0").header("X-Forwarded-For", "203.0.113.9")
                     .post("/api/push/" + monitor.getString("pushToken") + "?status=down&msg=disk%20full&value=42.5")
                     .then().statusCode(200).body("ok", equalTo(true)).body("paused", nullValue());
             // Read at once: an acks=all acknowledgement means the record is below the high watermark already.
-            long endRightAfter200 = log.endOffset();
+            var endRightAfter200 = log.endOffsets();
             long after = System.currentTimeMillis();
 
-            List<ConsumerRecord<String, Heartbeat>> mine = log.readUpTo(endRightAfter200).stream()
+            List<Received<String, Heartbeat>> mine = log.readUpTo(endRightAfter200).stream()
                     .filter(r -> id.equals(r.key())).toList();
 
             assertThat(mine).hasSize(1);
-            ConsumerRecord<String, Heartbeat> record = mine.get(0);
+            Received<String, Heartbeat> record = mine.get(0);
             Heartbeat heartbeat = record.value();
             assertThat(heartbeat.kind()).isEqualTo(Heartbeat.Kind.PUSH);
             assertThat(heartbeat.status()).isEqualTo(PushStatus.DOWN);
@@ -82,7 +83,7 @@ class PushIT {
     void getAndHeadRecordHeartbeatsToo() {
         JsonPath monitor = createMonitor(DEFAULT_KEY, uniqueName("get-head"));
         String token = monitor.getString("pushToken");
-        try (HeartbeatLog log = HeartbeatLog.forKey(monitor.getString("id"))) {
+        try (Tail<String, Heartbeat> log = heartbeatsOf(monitor.getString("id"))) {
             given().get("/api/push/" + token + "?msg=via-get").then().statusCode(200).body("ok", equalTo(true));
             given().head("/api/push/" + token + "?msg=via-head").then().statusCode(200);
 
@@ -94,7 +95,7 @@ class PushIT {
     @Test
     void aFormBodyCarriesTheParameters() {
         JsonPath monitor = createMonitor(DEFAULT_KEY, uniqueName("form"));
-        try (HeartbeatLog log = HeartbeatLog.forKey(monitor.getString("id"))) {
+        try (Tail<String, Heartbeat> log = heartbeatsOf(monitor.getString("id"))) {
             given().contentType(ContentType.URLENC).body("status=down&msg=from+the+form&ping=7")
                     .post("/api/push/" + monitor.getString("pushToken")).then().statusCode(200);
 
@@ -108,7 +109,7 @@ class PushIT {
     @Test
     void uptimeKumasEmptyPingAndUnknownParametersAreAccepted() {
         JsonPath monitor = createMonitor(DEFAULT_KEY, uniqueName("kuma"));
-        try (HeartbeatLog log = HeartbeatLog.forKey(monitor.getString("id"))) {
+        try (Tail<String, Heartbeat> log = heartbeatsOf(monitor.getString("id"))) {
             given().get("/api/push/" + monitor.getString("pushToken") + "?status=up&msg=OK&ping=&t=1712345678")
                     .then().statusCode(200);
 
@@ -121,7 +122,7 @@ class PushIT {
     @Test
     void aVeryLongUserAgentIsCutTo256Characters() {
         JsonPath monitor = createMonitor(DEFAULT_KEY, uniqueName("agent"));
-        try (HeartbeatLog log = HeartbeatLog.forKey(monitor.getString("id"))) {
+        try (Tail<String, Heartbeat> log = heartbeatsOf(monitor.getString("id"))) {
             given().header("User-Agent", "x".repeat(2000)).post("/api/push/" + monitor.getString("pushToken"))
                     .then().statusCode(200);
 
@@ -171,7 +172,7 @@ class PushIT {
         String id = monitor.getString("id");
         String token = monitor.getString("pushToken");
         api(DEFAULT_KEY).post("/api/monitors/" + id + "/pause").then().statusCode(200).body("paused", equalTo(true));
-        try (HeartbeatLog log = HeartbeatLog.forKey(id)) {
+        try (Tail<String, Heartbeat> log = heartbeatsOf(id)) {
             given().post("/api/push/" + token + "?msg=during-maintenance").then().statusCode(200)
                     .body("ok", equalTo(true)).body("paused", equalTo(true));
             assertThat(log.readKey(id)).extracting(r -> r.value().msg()).containsExactly("during-maintenance");
@@ -184,7 +185,7 @@ class PushIT {
     @Test
     void aBrokenPercentEscapeInTheQueryIsRejectedByTheHttpLayerAndWritesNothing() {
         JsonPath monitor = createMonitor(DEFAULT_KEY, uniqueName("broken-escape"));
-        try (HeartbeatLog log = HeartbeatLog.forKey(monitor.getString("id"))) {
+        try (Tail<String, Heartbeat> log = heartbeatsOf(monitor.getString("id"))) {
             // Vert.x refuses such a request line itself, before any application code: a 400 without a body.
             assertThat(rawRequest(baseUrl.getPort(), "GET", "/api/push/" + monitor.getString("pushToken")
                     + "?msg=%ZZ", null).status()).isEqualTo(400);
@@ -248,7 +249,7 @@ class PushIT {
             String form, String error) {
         if (badInputMonitor == null) {
             badInputMonitor = createMonitor(DEFAULT_KEY, uniqueName("bad-inputs"));
-            badInputLog = HeartbeatLog.forKey(badInputMonitor.getString("id"));
+            badInputLog = heartbeatsOf(badInputMonitor.getString("id"));
         }
         String id = badInputMonitor.getString("id");
         String pushToken = token != null ? token : badInputMonitor.getString("pushToken");

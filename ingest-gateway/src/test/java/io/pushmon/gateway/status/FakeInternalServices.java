@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.pushmon.common.internal.MonitorLiveState;
+import io.pushmon.common.model.MonitorStatus;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -17,8 +20,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class FakeInternalServices implements QuarkusTestResourceLifecycleManager {
 
-    static final String STATE = "{\"monitorId\":\"x\",\"status\":\"down\",\"lastHeartbeatAt\":\"2026-01-01T00:00:00Z\","
-            + "\"nextDeadlineAt\":null,\"lastMsg\":\"disk full\",\"lastValue\":12.5,\"incident\":3}";
+    /** Written with the contract's own writer, as the processor writes it. */
+    static final String STATE = new MonitorLiveState("x", MonitorStatus.DOWN, Instant.parse("2026-01-01T00:00:00Z"),
+            null, "disk full", 12.5, 3).toJson();
     static final String HEARTBEATS = "[{\"at\":\"2026-01-01T00:00:00Z\",\"status\":\"down\",\"msg\":\"disk full\",\"value\":12.5}]";
     static final String NOTIFICATIONS = "[{\"channelId\":\"c1\",\"outcome\":\"delivered\",\"attempts\":1}]";
     static final String TEST_SENT = "{\"ok\":true,\"statusCode\":204,\"error\":null}";

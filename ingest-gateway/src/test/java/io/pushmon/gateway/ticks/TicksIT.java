@@ -1,30 +1,25 @@
 package io.pushmon.gateway.ticks;
 
+import static io.pushmon.gateway.GatewayTestSupport.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import io.pushmon.common.model.Heartbeat;
-import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.gateway.GatewayConfig;
 import io.pushmon.kafka.testing.KafkaTestBroker;
-import io.pushmon.kafka.testing.SharedKafka;
+import io.pushmon.kafka.testing.TopicClient.Isolation;
+import io.pushmon.kafka.testing.TopicClient.Received;
+import io.pushmon.kafka.testing.TopicClient.Tail;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,26 +35,12 @@ class TicksIT {
 
     @Test
     void everyPartitionOfHeartbeatsGetsATickOncePerInterval() {
-        List<TopicPartition> partitions = java.util.stream.IntStream.range(0, SharedKafka.TEST_PARTITIONS)
-                .mapToObj(p -> new TopicPartition(Topic.HEARTBEATS.topicName(), p)).toList();
         Map<Integer, Integer> ticksPerPartition = new ConcurrentHashMap<>();
-        try (KafkaConsumer<String, Heartbeat> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), PushmonSerdes.heartbeat())) {
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            Map<TopicPartition, Long> start = new HashMap<>();
-            partitions.forEach(p -> start.put(p, consumer.position(p)));
-
-            long deadline = System.nanoTime() + WINDOW.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, Heartbeat> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value().isTick()) {
-                        assertThat(record.key()).isEqualTo(TickWriter.TICK_KEY);
-                        assertThat(record.timestampType()).isEqualTo(TimestampType.LOG_APPEND_TIME);
-                        ticksPerPartition.merge(record.partition(), 1, Integer::sum);
-                    }
-                }
+        try (Tail<String, Heartbeat> heartbeats = topics().tail(Topic.HEARTBEATS, Isolation.UNCOMMITTED)) {
+            for (Received<String, Heartbeat> record : heartbeats.readFor(WINDOW, Heartbeat::isTick)) {
+                assertThat(record.key()).isEqualTo(TickWriter.TICK_KEY);
+                assertThat(record.timestampType()).isEqualTo(TimestampType.LOG_APPEND_TIME);
+                ticksPerPartition.merge(record.partition(), 1, Integer::sum);
             }
         }
 
