@@ -1,5 +1,6 @@
 package io.pushmon.processor.query;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.pushmon.common.internal.MonitorLiveState;
 import io.pushmon.common.serde.Json;
 import io.pushmon.processor.config.ProcessorConfig;
 import io.pushmon.processor.detector.DetectorStore;
@@ -72,18 +74,29 @@ public class MonitorQueries {
             if (state.isEmpty()) {
                 return error(Response.Status.NOT_FOUND, "unknown monitor");
             }
-            Object body = switch (view) {
-                case STATE -> StateView.of(state.get());
-                case HEARTBEATS -> reader.heartbeats(monitorId);
-                case EVENTS -> reader.events(monitorId);
+            String json = switch (view) {
+                case STATE -> liveState(state.get()).toJson();
+                case HEARTBEATS -> Json.MAPPER.writeValueAsString(reader.heartbeats(monitorId));
+                case EVENTS -> Json.MAPPER.writeValueAsString(reader.events(monitorId));
             };
-            return Response.ok(Json.MAPPER.writeValueAsString(body), MediaType.APPLICATION_JSON).build();
+            return Response.ok(json, MediaType.APPLICATION_JSON).build();
         } catch (InvalidStateStoreException e) {
             LOG.debugf("Store of partition %d not queryable: %s", partition, e.getMessage());
             return unavailable("this monitor's state is being restored or moved");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the " + view.path() + " of a monitor as JSON", e);
         }
+    }
+
+    /** The contract's view of the state: what the gateway shows on {@code GET /api/monitors/{id}}. */
+    static MonitorLiveState liveState(MonitorState state) {
+        return new MonitorLiveState(state.monitorId(), state.visibleStatus(), instant(state.lastHeartbeatAt()),
+                state.paused() ? null : instant(state.deadline()), state.lastMsg(), state.lastValue(),
+                state.incident());
+    }
+
+    private static Instant instant(Long epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
     }
 
     private static Response passThrough(OwnerForwarder.Answer answer) {

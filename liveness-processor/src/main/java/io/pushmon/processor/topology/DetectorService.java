@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.streams.KafkaStreams;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.pushmon.processor.config.KafkaConfig;
+import io.pushmon.common.kafka.KafkaConfig;
 import io.pushmon.processor.config.ProcessorConfig;
 import io.pushmon.processor.detector.DetectorMetrics;
 import io.pushmon.processor.detector.DetectorSettings;

@@ -1,9 +1,7 @@
 package io.pushmon.processor.topology;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 
-import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.processor.detector.DeadlineRule;
 import io.pushmon.processor.detector.DefinitionProcessor;
@@ -36,15 +34,15 @@ public final class DetectorTopology {
     public static Topology build(DetectorSettings settings, DetectorMetrics metrics, DetectorStore.Kind stores) {
         StatusMachine machine = new StatusMachine(DeadlineRule.periodPlusGrace());
         Topology topology = new Topology()
-                .addSource(MONITORS_SOURCE, Serdes.String().deserializer(), PushmonSerdes.monitor(),
-                        Topic.MONITORS.topicName())
-                .addSource(HEARTBEATS_SOURCE, Serdes.String().deserializer(), PushmonSerdes.heartbeat(),
-                        Topic.HEARTBEATS.topicName())
+                .addSource(MONITORS_SOURCE, Topic.MONITORS.keySerde().deserializer(),
+                        Topic.MONITORS.valueSerde().deserializer(), Topic.MONITORS.topicName())
+                .addSource(HEARTBEATS_SOURCE, Topic.HEARTBEATS.keySerde().deserializer(),
+                        Topic.HEARTBEATS.valueSerde().deserializer(), Topic.HEARTBEATS.topicName())
                 .addProcessor(DEFINITIONS, () -> new DefinitionProcessor(settings, machine), MONITORS_SOURCE)
                 .addProcessor(HEARTBEATS, () -> new HeartbeatProcessor(settings, machine, metrics),
                         HEARTBEATS_SOURCE)
-                .addSink(EVENTS_SINK, Topic.MONITOR_EVENTS.topicName(), Serdes.String().serializer(),
-                        PushmonSerdes.monitorEvent(), HEARTBEATS);
+                .addSink(EVENTS_SINK, Topic.MONITOR_EVENTS.topicName(), Topic.MONITOR_EVENTS.keySerde().serializer(),
+                        Topic.MONITOR_EVENTS.valueSerde().serializer(), HEARTBEATS);
         for (DetectorStore store : DetectorStore.values()) {
             topology.addStateStore(store.builder(stores), DEFINITIONS, HEARTBEATS);
         }

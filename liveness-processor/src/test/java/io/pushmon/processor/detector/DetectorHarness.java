@@ -24,7 +24,6 @@ import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.PushStatus;
-import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.processor.topology.DetectorTopology;
 import io.pushmon.processor.topology.StreamsSettings;
@@ -62,16 +61,16 @@ final class DetectorHarness implements AutoCloseable {
         StreamsSettings streams = new StreamsSettings("detector-test", "unused:9092", stateDir, "127.0.0.1:8081",
                 1, 0, 1, 100, 10_000);
         driver = new TopologyTestDriver(DetectorTopology.build(settings, metrics, DetectorStore.Kind.IN_MEMORY), streams.toProperties(), T0);
-        monitors = driver.createInputTopic(Topic.MONITORS.topicName(), Serdes.String().serializer(),
-                PushmonSerdes.monitor());
-        heartbeats = driver.createInputTopic(Topic.HEARTBEATS.topicName(), Serdes.String().serializer(),
-                PushmonSerdes.heartbeat());
+        monitors = driver.createInputTopic(Topic.MONITORS.topicName(), Topic.MONITORS.keySerde().serializer(),
+                Topic.MONITORS.valueSerde().serializer());
+        heartbeats = driver.createInputTopic(Topic.HEARTBEATS.topicName(), Topic.HEARTBEATS.keySerde().serializer(),
+                Topic.HEARTBEATS.valueSerde().serializer());
         rawHeartbeats = driver.createInputTopic(Topic.HEARTBEATS.topicName(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         rawMonitors = driver.createInputTopic(Topic.MONITORS.topicName(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
-        events = driver.createOutputTopic(Topic.MONITOR_EVENTS.topicName(), Serdes.String().deserializer(),
-                PushmonSerdes.monitorEvent());
+        events = driver.createOutputTopic(Topic.MONITOR_EVENTS.topicName(),
+                Topic.MONITOR_EVENTS.keySerde().deserializer(), Topic.MONITOR_EVENTS.valueSerde().deserializer());
     }
 
     static Instant at(double seconds) {
@@ -100,6 +99,11 @@ final class DetectorHarness implements AutoCloseable {
     void push(String id, PushStatus status, String msg, double atSeconds) {
         heartbeats.pipeInput(id, Heartbeat.push(status, msg, 1.5, "10.0.0.1", "curl", at(atSeconds).toEpochMilli()),
                 at(atSeconds));
+    }
+
+    /** Writes a heartbeat as raw bytes, as an older gateway may have left it on the topic. */
+    void pushRaw(String id, String heartbeat, double atSeconds) {
+        rawHeartbeats.pipeInput(id, heartbeat.getBytes(StandardCharsets.UTF_8), at(atSeconds));
     }
 
     /** Writes bytes that are not a record pushmon can read, to both input topics. */

@@ -253,6 +253,18 @@ class StatusTransitionsTest {
     }
 
     @Test
+    void aJsonHeartbeatOfAnOlderGatewayCountsLikeAnyOther() {
+        detector.define("m1", 60, 0);
+
+        detector.pushRaw("m1", "{\"kind\":\"push\",\"status\":\"up\",\"msg\":\"from 0.1\",\"receivedAt\":0}", 5);
+
+        MonitorState state = detector.state("m1");
+        assertThat(state.status()).isEqualTo(MonitorStatus.UP);
+        assertThat(state.lastMsg()).isEqualTo("from 0.1");
+        assertThat(state.deadline()).isEqualTo(at(65).toEpochMilli());
+    }
+
+    @Test
     void anUnreadableRecordIsSkippedAndThePartitionKeepsWatchingItsMonitors() {
         detector.define("m1", 5, 0);
         detector.up("m1", 0);

@@ -8,26 +8,22 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.pushmon.common.internal.MonitorLiveState;
 import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.common.model.MonitorStatus;
 import io.pushmon.common.model.PushStatus;
-import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.kafka.testing.KafkaTestBroker;
-import io.pushmon.kafka.testing.SharedKafka;
+import io.pushmon.kafka.testing.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -37,19 +33,16 @@ import io.restassured.response.Response;
 @WithTestResource(KafkaTestBroker.class)
 class MonitorQueryResourceIT {
 
-    private static KafkaProducer<String, Object> producer;
+    private static TopicClient topics;
 
     @BeforeAll
     static void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), (topic, value) -> value instanceof
-                        MonitorDefinition d ? PushmonSerdes.monitor().serialize(topic, d)
-                                : PushmonSerdes.heartbeat().serialize(topic, (Heartbeat) value));
+        topics = TopicClient.shared();
     }
 
     @AfterAll
     static void disconnect() {
-        producer.close();
+        topics.close();
     }
 
     @Test
@@ -88,6 +81,28 @@ class MonitorQueryResourceIT {
         }
     }
 
+    /** The processor's real answer, read by the very code the gateway reads it with. */
+    @Test
+    void theGatewaysReaderReadsTheStateAnswer() {
+        awaitReady();
+        String id = "contract-" + UUID.randomUUID();
+        send(Topic.MONITORS, id, new MonitorDefinition(id, "tenant-q", "contract", "secret", 120, 30, false,
+                List.of(), Instant.now(), Instant.now()));
+        long pushedAt = topics.send(Topic.HEARTBEATS, id, Heartbeat.push(PushStatus.UP, "ran", 7.5, null, null, 0))
+                .timestamp();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get(MonitorLiveState.path(id)).then().statusCode(200).body("status", equalTo("up")));
+
+        Response answer = given().get(MonitorLiveState.path(id));
+        Optional<MonitorLiveState> read = MonitorLiveState.fromAnswer(id, answer.statusCode(), answer.asString());
+
+        assertThat(read).contains(new MonitorLiveState(id, MonitorStatus.UP, Instant.ofEpochMilli(pushedAt),
+                Instant.ofEpochMilli(pushedAt).plusSeconds(150), "ran", 7.5, 0));
+        Response unknown = given().get(MonitorLiveState.path("no-such-" + id));
+        assertThat(MonitorLiveState.fromAnswer(id, unknown.statusCode(), unknown.asString()))
+                .contains(MonitorLiveState.neverSeen(id));
+    }
+
     @Test
     void metricsExposeDetectorBlindnessPerPartitionAndPunctuationWork() {
         awaitReady();
@@ -107,11 +122,7 @@ class MonitorQueryResourceIT {
                 .then().statusCode(200));
     }
 
-    private static void send(Topic topic, String key, Object value) {
-        try {
-            producer.send(new ProducerRecord<>(topic.topicName(), key, value)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+    private static <V> void send(Topic<String, V> topic, String key, V value) {
+        topics.send(topic, key, value);
     }
 }

@@ -9,23 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,9 +22,11 @@ import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.PushStatus;
-import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.kafka.testing.SharedKafka;
+import io.pushmon.kafka.testing.TopicClient;
+import io.pushmon.kafka.testing.TopicClient.Isolation;
+import io.pushmon.kafka.testing.TopicClient.Tail;
 import io.pushmon.processor.detector.DetectorMetrics;
 import io.pushmon.processor.detector.DetectorSettings;
 import io.pushmon.processor.detector.HeartbeatProcessor;
@@ -52,9 +43,8 @@ final class BrokerFixture implements AutoCloseable {
     final String bootstrap = SharedKafka.bootstrapServers();
     final String applicationId = "detector-it-" + UUID.randomUUID();
     final Path stateDir;
-    private final KafkaProducer<String, MonitorDefinition> definitions;
-    private final KafkaProducer<String, Heartbeat> heartbeats;
-    private final KafkaConsumer<String, MonitorEvent> events;
+    private final TopicClient topics = new TopicClient(bootstrap);
+    private final Tail<String, MonitorEvent> events;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     private final List<DetectorRuntime> runtimes = new ArrayList<>();
 
@@ -64,29 +54,16 @@ final class BrokerFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0);
-        definitions = new KafkaProducer<>(producer, new StringSerializer(), PushmonSerdes.monitor());
-        heartbeats = new KafkaProducer<>(producer, new StringSerializer(), PushmonSerdes.heartbeat());
-        events = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-                PushmonSerdes.monitorEvent());
-        List<TopicPartition> partitions = events.partitionsFor(Topic.MONITOR_EVENTS.topicName()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        events.assign(partitions);
-        events.seekToEnd(partitions);
-        partitions.forEach(events::position);
+        events = topics.tail(Topic.MONITOR_EVENTS, Isolation.COMMITTED);
     }
 
     /** Writes a tick to every heartbeats partition every 250 ms, as the gateway does every second. */
     void startTicks() {
-        int partitions = heartbeats.partitionsFor(Topic.HEARTBEATS.topicName()).size();
+        int partitions = topics.partitions(Topic.HEARTBEATS);
         ticker.scheduleAtFixedRate(() -> {
             for (int p = 0; p < partitions; p++) {
-                heartbeats.send(new ProducerRecord<>(Topic.HEARTBEATS.topicName(), p, HeartbeatProcessor.TICK_KEY,
-                        Heartbeat.tick(System.currentTimeMillis())));
+                topics.sendAsync(Topic.HEARTBEATS, p, HeartbeatProcessor.TICK_KEY,
+                        Heartbeat.tick(System.currentTimeMillis()));
             }
         }, 0, TICK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -116,21 +93,13 @@ final class BrokerFixture implements AutoCloseable {
     }
 
     void define(MonitorDefinition definition) {
-        try {
-            definitions.send(new ProducerRecord<>(Topic.MONITORS.topicName(), definition.id(), definition)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        topics.send(Topic.MONITORS, definition.id(), definition);
     }
 
     /** Pushes and returns the broker time the heartbeat counts for (LogAppendTime). */
     long push(String monitorId, PushStatus status) {
-        try {
-            return heartbeats.send(new ProducerRecord<>(Topic.HEARTBEATS.topicName(), monitorId,
-                    Heartbeat.push(status, "it", null, null, null, System.currentTimeMillis()))).get().timestamp();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        return topics.send(Topic.HEARTBEATS, monitorId,
+                Heartbeat.push(status, "it", null, null, null, System.currentTimeMillis())).timestamp();
     }
 
     /** A committed event received, with the wall-clock time it was read. */
@@ -139,30 +108,16 @@ final class BrokerFixture implements AutoCloseable {
 
     /** Reads committed events matching {@code filter} for the given time. */
     List<Received> readEvents(Duration duration, Predicate<MonitorEvent> filter) {
-        List<Received> received = new ArrayList<>();
-        long until = System.currentTimeMillis() + duration.toMillis();
-        while (System.currentTimeMillis() < until) {
-            for (ConsumerRecord<String, MonitorEvent> record : events.poll(Duration.ofMillis(50))) {
-                if (filter.test(record.value())) {
-                    received.add(new Received(record.value(), System.currentTimeMillis()));
-                }
-            }
-        }
-        return received;
+        return received(events.readFor(duration, filter));
     }
 
     /** Reads until {@code count} matching events arrived or the timeout passed. */
     List<Received> awaitEvents(int count, Duration timeout, Predicate<MonitorEvent> filter) {
-        List<Received> received = new ArrayList<>();
-        long until = System.currentTimeMillis() + timeout.toMillis();
-        while (received.size() < count && System.currentTimeMillis() < until) {
-            for (ConsumerRecord<String, MonitorEvent> record : events.poll(Duration.ofMillis(20))) {
-                if (filter.test(record.value())) {
-                    received.add(new Received(record.value(), System.currentTimeMillis()));
-                }
-            }
-        }
-        return received;
+        return received(events.await(count, timeout, filter));
+    }
+
+    private static List<Received> received(List<TopicClient.Received<String, MonitorEvent>> records) {
+        return records.stream().map(r -> new Received(r.value(), r.readAtMillis())).toList();
     }
 
     static void sleep(long millis) {
@@ -178,8 +133,7 @@ final class BrokerFixture implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         runtimes.forEach(DetectorRuntime::close);
-        definitions.close();
-        heartbeats.close();
         events.close();
+        topics.close();
     }
 }
