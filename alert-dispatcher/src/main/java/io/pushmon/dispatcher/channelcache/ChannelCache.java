@@ -1,5 +1,6 @@
 package io.pushmon.dispatcher.channelcache;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,12 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.pushmon.common.kafka.KafkaClients;
+import io.pushmon.common.kafka.KafkaConfig;
+import io.pushmon.common.kafka.TopicFollower;
 import io.pushmon.common.model.ChannelDefinition;
-import io.pushmon.common.serde.JsonSerde;
-import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
-import io.pushmon.dispatcher.kafka.KafkaSettings;
-import io.pushmon.dispatcher.kafka.TopicReader;
 
 /**
  * Every channel definition, read from the compacted {@code channels} topic. Deliveries look channels up here
@@ -20,26 +20,45 @@ import io.pushmon.dispatcher.kafka.TopicReader;
  * deleted meanwhile is not notified any more.
  */
 @Singleton
-public class ChannelCache extends TopicReader {
+public class ChannelCache implements AutoCloseable {
 
     private final Map<String, ChannelDefinition> channels = new ConcurrentHashMap<>();
-    private final JsonSerde<ChannelDefinition> serde = PushmonSerdes.channel();
+    private final TopicFollower<String, ChannelDefinition> follower;
 
     @Inject
-    public ChannelCache(KafkaSettings kafka) {
-        super(Topic.CHANNELS, kafka.bootstrapServers());
+    public ChannelCache(KafkaConfig kafka) {
+        follower = new TopicFollower<>(Topic.CHANNELS, KafkaClients.groupless(kafka, "pushmon-dispatcher-channels"),
+                entry -> {
+                    if (entry.value() == null) {
+                        channels.remove(entry.key());
+                    } else {
+                        channels.put(entry.key(), entry.value());
+                    }
+                });
+    }
+
+    public void start() {
+        follower.start();
     }
 
     @Override
-    protected void apply(String key, byte[] value, long timestamp) {
-        if (key == null) {
-            return;
-        }
-        if (value == null) {
-            channels.remove(key);
-        } else {
-            channels.put(key, serde.deserialize(Topic.CHANNELS.topicName(), value));
-        }
+    public void close() {
+        follower.close();
+    }
+
+    /** True once every channel that existed at start has been read. */
+    public boolean caughtUp() {
+        return follower.isCaughtUp();
+    }
+
+    /** Waits until caught up; false on timeout. */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return follower.awaitCaughtUp(timeout);
+    }
+
+    /** False once the reading thread has died. */
+    public boolean healthy() {
+        return follower.isReading();
     }
 
     /** The channel with this id, if it exists. */

@@ -2,6 +2,8 @@ package io.pushmon.dispatcher.channels;
 
 import java.time.Duration;
 
+import io.pushmon.common.delivery.AttemptResult;
+
 /**
  * What happened to one attempt.
  *
@@ -10,22 +12,17 @@ import java.time.Duration;
  * @param retryAfter the receiver's Retry-After, when it gave one (nullable)
  * @param error      a short description safe to log and show to the owner: never a URL with its key or a token
  */
-public record SendOutcome(Kind kind, int statusCode, Duration retryAfter, String error) {
-
-    /** Outcome classes. */
-    public enum Kind {
-        DELIVERED, RETRYABLE, PERMANENT
-    }
+public record SendOutcome(AttemptResult kind, int statusCode, Duration retryAfter, String error) {
 
     public static SendOutcome delivered(int statusCode) {
-        return new SendOutcome(Kind.DELIVERED, statusCode, null, null);
+        return new SendOutcome(AttemptResult.DELIVERED, statusCode, null, null);
     }
 
     public static SendOutcome retryable(int statusCode, Duration retryAfter, String error) {
-        return new SendOutcome(Kind.RETRYABLE, statusCode, retryAfter, error);
+        return new SendOutcome(AttemptResult.RETRYABLE, statusCode, retryAfter, error);
     }
 
     public static SendOutcome permanent(int statusCode, String error) {
-        return new SendOutcome(Kind.PERMANENT, statusCode, null, error);
+        return new SendOutcome(AttemptResult.PERMANENT, statusCode, null, error);
     }
 }

@@ -18,11 +18,19 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.pushmon.common.delivery.AttemptRecord;
+import io.pushmon.common.delivery.AttemptResult;
+import io.pushmon.common.delivery.DeadLetter;
+import io.pushmon.common.delivery.DeliveryLogEntry;
+import io.pushmon.common.delivery.DeliveryOutcome;
+import io.pushmon.common.delivery.ScheduledRetry;
+import io.pushmon.common.kafka.RecordWriter;
 import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.MonitorStatus;
@@ -30,7 +38,6 @@ import io.pushmon.common.topics.Topic;
 import io.pushmon.dispatcher.channelcache.ChannelCache;
 import io.pushmon.dispatcher.channels.Notification;
 import io.pushmon.dispatcher.channels.SendOutcome;
-import io.pushmon.dispatcher.kafka.RecordWriter;
 
 /**
  * Makes one attempt of one delivery and settles it: logs the attempt, and for a failure either schedules
@@ -148,21 +155,21 @@ public class Deliverer {
                 outcome.error(), attempted.durationMs()));
         DeliveryOutcome result;
         CompletableFuture<Void> followUp;
-        if (outcome.kind() == SendOutcome.Kind.DELIVERED) {
+        if (outcome.kind() == AttemptResult.DELIVERED) {
             result = DeliveryOutcome.DELIVERED;
             followUp = CompletableFuture.completedFuture(null);
-        } else if (outcome.kind() == SendOutcome.Kind.RETRYABLE && attempt < maxAttempts) {
+        } else if (outcome.kind() == AttemptResult.RETRYABLE && attempt < maxAttempts) {
             result = DeliveryOutcome.RETRYING;
             Instant dueAt = clock.instant().plus(backoff.delayAfter(attempt, outcome.retryAfter()));
-            followUp = writer.write(Topic.NOTIFICATION_RETRIES, key,
-                    new ScheduledRetry(key, event, channel.id(), attempt + 1, dueAt, attempts));
+            followUp = written(writer.send(Topic.NOTIFICATION_RETRIES, key,
+                    new ScheduledRetry(key, event, channel.id(), attempt + 1, dueAt, attempts)));
             counter("pushmon.delivery.retries.scheduled", "Attempts that failed and were scheduled again", channel)
                     .increment();
         } else {
             result = DeliveryOutcome.FAILED;
-            String reason = outcome.kind() == SendOutcome.Kind.PERMANENT ? "rejected" : "attempts-exhausted";
-            followUp = writer.write(Topic.NOTIFICATION_DEAD_LETTERS, key,
-                    new DeadLetter(key, event, channel.id(), channel.type(), reason, attempts, clock.instant()));
+            String reason = outcome.kind() == AttemptResult.PERMANENT ? "rejected" : "attempts-exhausted";
+            followUp = written(writer.send(Topic.NOTIFICATION_DEAD_LETTERS, key,
+                    new DeadLetter(key, event, channel.id(), channel.type(), reason, attempts, clock.instant())));
             counter("pushmon.delivery.dead.letters", "Deliveries given up into the dead-letter topic", channel)
                     .increment();
             LOG.infof("Gave up delivery %s to channel %s after %d attempt(s): %s", key, channel.id(), attempt,
@@ -190,7 +197,12 @@ public class Deliverer {
     }
 
     private CompletableFuture<Void> log(DeliveryLogEntry entry) {
-        return writer.write(Topic.NOTIFICATION_LOG, entry.monitorId(), entry);
+        return written(writer.send(Topic.NOTIFICATION_LOG, entry.monitorId(), entry));
+    }
+
+    /** Completes once the brokers acknowledged the write: only then is an event's offset committed. */
+    private static CompletableFuture<Void> written(CompletableFuture<RecordMetadata> acknowledged) {
+        return acknowledged.thenApply(metadata -> null);
     }
 
     private Counter counter(String name, String description, ChannelDefinition channel) {

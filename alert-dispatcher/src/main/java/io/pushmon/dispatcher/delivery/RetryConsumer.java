@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.jboss.logging.Logger;
 
-import io.pushmon.common.serde.JsonSerde;
+import io.pushmon.common.delivery.ScheduledRetry;
+import io.pushmon.common.kafka.KafkaConfig;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.dispatcher.kafka.TrackedConsumer;
 
@@ -32,14 +32,13 @@ import io.pushmon.dispatcher.kafka.TrackedConsumer;
  * next owner reads it again and makes the attempt, so it is made once, and the retry chain does not fork into
  * two owners each writing the next attempt.
  */
-public final class RetryConsumer extends TrackedConsumer {
+public final class RetryConsumer extends TrackedConsumer<ScheduledRetry> {
 
     private static final Logger LOG = Logger.getLogger(RetryConsumer.class);
 
     private final Deliverer deliverer;
     private final SendLimiter limiter;
     private final Clock clock = Clock.systemUTC();
-    private final JsonSerde<ScheduledRetry> serde = new JsonSerde<>(ScheduledRetry.class);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pushmon-dispatcher-retry-timer");
         thread.setDaemon(true);
@@ -48,22 +47,15 @@ public final class RetryConsumer extends TrackedConsumer {
     /** Retries waiting for their due time, by partition and offset; touched by the poll and timer threads. */
     private final Map<TopicPartition, Map<Long, Held>> held = new ConcurrentHashMap<>();
 
-    public RetryConsumer(String bootstrapServers, DispatcherConfig config, Deliverer deliverer) {
-        super("pushmon-dispatcher-retries", bootstrapServers, Topic.NOTIFICATION_RETRIES, config.retry().groupId(),
+    public RetryConsumer(KafkaConfig kafka, DispatcherConfig config, Deliverer deliverer) {
+        super("pushmon-dispatcher-retries", kafka, Topic.NOTIFICATION_RETRIES, config.retry().groupId(),
                 config.retry().maxHeld(), config.commitInterval(), Duration.ZERO);
         this.deliverer = deliverer;
         this.limiter = new SendLimiter(config.send().maxInFlight());
     }
 
     @Override
-    protected CompletionStage<Void> handle(ConsumerRecord<String, byte[]> record) {
-        ScheduledRetry retry;
-        try {
-            retry = serde.deserialize(record.topic(), record.value());
-        } catch (SerializationException e) {
-            LOG.warnf("Skipping unreadable retry %s-%d@%d", record.topic(), record.partition(), record.offset());
-            return CompletableFuture.completedFuture(null);
-        }
+    protected CompletionStage<Void> handle(ConsumerRecord<byte[], byte[]> record, ScheduledRetry retry) {
         String problem = retry == null ? "no value" : problem(retry);
         if (problem != null) {
             // Like an unreadable record: it can never become valid, and holding it would stop the partition's

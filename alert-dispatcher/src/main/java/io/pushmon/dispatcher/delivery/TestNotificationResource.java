@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.pushmon.common.delivery.AttemptResult;
 import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.model.EventReason;
 import io.pushmon.common.model.MonitorEvent;
@@ -52,7 +53,7 @@ public class TestNotificationResource {
         return channels.find(channelId)
                 .map(channel -> senders.send(testNotification(channel), channel)
                         .thenApply(outcome -> Response.ok(new TestResult(
-                                outcome.kind() == SendOutcome.Kind.DELIVERED, outcome.statusCode(), outcome.error()))
+                                outcome.kind() == AttemptResult.DELIVERED, outcome.statusCode(), outcome.error()))
                                 .build()))
                 .orElseGet(() -> CompletableFuture.completedFuture(Response.status(Response.Status.NOT_FOUND)
                         .entity(Map.of("ok", false, "error", "channel not found")).build()));

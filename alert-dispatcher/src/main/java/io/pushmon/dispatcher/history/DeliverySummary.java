@@ -2,7 +2,8 @@ package io.pushmon.dispatcher.history;
 
 import java.time.Instant;
 
-import io.pushmon.dispatcher.delivery.DeliveryOutcome;
+import io.pushmon.common.delivery.DeliveryOutcome;
+
 
 /**
  * One delivery (one event to one channel) as the owner sees it: how many attempts so far and how the last

@@ -12,12 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.pushmon.common.serde.JsonSerde;
+import io.pushmon.common.delivery.DeliveryLogEntry;
+import io.pushmon.common.kafka.KafkaClients;
+import io.pushmon.common.kafka.KafkaConfig;
+import io.pushmon.common.kafka.TopicFollower;
 import io.pushmon.common.topics.Topic;
-import io.pushmon.dispatcher.delivery.DeliveryLogEntry;
 import io.pushmon.dispatcher.delivery.DispatcherConfig;
-import io.pushmon.dispatcher.kafka.KafkaSettings;
-import io.pushmon.dispatcher.kafka.TopicReader;
 
 /**
  * The last attempts of each monitor's deliveries, read from {@code notification-log}. Every instance reads
@@ -25,21 +25,39 @@ import io.pushmon.dispatcher.kafka.TopicReader;
  * on start from what the topic still retains.
  */
 @Singleton
-public class NotificationHistory extends TopicReader {
+public class NotificationHistory implements AutoCloseable {
 
     private final Map<String, Deque<DeliveryLogEntry>> byMonitor = new ConcurrentHashMap<>();
-    private final JsonSerde<DeliveryLogEntry> serde = new JsonSerde<>(DeliveryLogEntry.class);
     private final int perMonitor;
+    private final TopicFollower<String, DeliveryLogEntry> follower;
 
     @Inject
-    public NotificationHistory(KafkaSettings kafka, DispatcherConfig config) {
-        super(Topic.NOTIFICATION_LOG, kafka.bootstrapServers());
+    public NotificationHistory(KafkaConfig kafka, DispatcherConfig config) {
         this.perMonitor = Math.max(1, config.history().perMonitor());
+        this.follower = new TopicFollower<>(Topic.NOTIFICATION_LOG,
+                KafkaClients.groupless(kafka, "pushmon-dispatcher-notification-log"), e -> add(e.value()));
+    }
+
+    public void start() {
+        follower.start();
     }
 
     @Override
-    protected void apply(String key, byte[] value, long timestamp) {
-        DeliveryLogEntry entry = serde.deserialize(Topic.NOTIFICATION_LOG.topicName(), value);
+    public void close() {
+        follower.close();
+    }
+
+    /** True once everything the log retained at start has been read. */
+    public boolean caughtUp() {
+        return follower.isCaughtUp();
+    }
+
+    /** False once the reading thread has died. */
+    public boolean healthy() {
+        return follower.isReading();
+    }
+
+    private void add(DeliveryLogEntry entry) {
         if (entry == null || entry.monitorId() == null) {
             return;
         }

@@ -2,7 +2,6 @@ package io.pushmon.dispatcher.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -20,11 +19,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
+import io.pushmon.common.kafka.KafkaClients;
+import io.pushmon.common.kafka.KafkaConfig;
 import io.pushmon.common.topics.Topic;
 
 /**
@@ -37,13 +38,13 @@ import io.pushmon.common.topics.Topic;
  * consumer stops, and {@link #failed()} turns true: the offset stays uncommitted and the record is read
  * again by whoever owns the partition next.
  */
-public abstract class TrackedConsumer implements AutoCloseable {
+public abstract class TrackedConsumer<V> implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TrackedConsumer.class);
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final String name;
-    private final Topic topic;
+    private final Topic<String, V> topic;
     private final Map<String, Object> consumerConfig;
     private final int maxUnfinished;
     private final Duration commitInterval;
@@ -56,7 +57,7 @@ public abstract class TrackedConsumer implements AutoCloseable {
     private volatile boolean commitOnStop = true;
     private volatile boolean assigned;
     private volatile Throwable failure;
-    private KafkaConsumer<String, byte[]> consumer;
+    private KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
     private boolean paused;
     private long lastCommit;
@@ -72,21 +73,15 @@ public abstract class TrackedConsumer implements AutoCloseable {
      * @param commitInterval how often finished offsets are committed
      * @param shutdownGrace  how long {@link #close()} waits for unfinished work before the final commit
      */
-    protected TrackedConsumer(String name, String bootstrapServers, Topic topic, String groupId, int maxUnfinished,
-            Duration commitInterval, Duration shutdownGrace) {
+    protected TrackedConsumer(String name, KafkaConfig kafka, Topic<String, V> topic, String groupId,
+            int maxUnfinished, Duration commitInterval, Duration shutdownGrace) {
         this.name = name;
         this.topic = topic;
         this.maxUnfinished = Math.max(1, maxUnfinished);
         this.commitInterval = commitInterval;
         this.shutdownGrace = shutdownGrace;
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // A new group starts at the beginning of retention: notifying late beats losing an outage.
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> config = KafkaClients.groupMember(kafka, name, groupId);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         // A crashed member keeps its partitions, and their notifications wait, until its session expires: the
         // 45 s default is far too long for alerts. Work is handed off without blocking the poll loop, so the
@@ -100,8 +95,11 @@ public abstract class TrackedConsumer implements AutoCloseable {
      * Starts the work for one record without waiting for it. The stage completes when the work is durable
      * and completes exceptionally only when it could not be made durable. A stage that is cancelled (see
      * {@link #partitionsGone}) counts as abandoned: neither finished nor failed, so its offset is not committed.
+     *
+     * @param record where the record sits
+     * @param value  its value, decoded; null for a record without one
      */
-    protected abstract CompletionStage<Void> handle(ConsumerRecord<String, byte[]> record);
+    protected abstract CompletionStage<Void> handle(ConsumerRecord<byte[], byte[]> record, V value);
 
     /**
      * Called on the poll thread when partitions were revoked or lost, after what was finished of them was
@@ -115,7 +113,7 @@ public abstract class TrackedConsumer implements AutoCloseable {
         if (thread != null) {
             return;
         }
-        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         running = true;
         thread = new Thread(this::run, name);
         thread.start();
@@ -126,7 +124,7 @@ public abstract class TrackedConsumer implements AutoCloseable {
             consumer.subscribe(List.of(topic.topicName()), new Rebalance());
             lastCommit = System.nanoTime();
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     start(record);
                 }
                 collectFinished();
@@ -160,14 +158,18 @@ public abstract class TrackedConsumer implements AutoCloseable {
         }
     }
 
-    private void start(ConsumerRecord<String, byte[]> record) {
+    private void start(ConsumerRecord<byte[], byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         long offset = record.offset();
         tracker.started(partition, offset);
         unfinished.incrementAndGet();
         CompletionStage<Void> work;
         try {
-            work = handle(record);
+            work = handle(record, topic.value(record));
+        } catch (SerializationException e) {
+            // Retrying cannot make it readable; holding it would stop the partition's commits for good.
+            LOG.warnf("%s skips unreadable record %s@%d", name, partition, offset);
+            work = CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
             work = CompletableFuture.failedFuture(e);
         }

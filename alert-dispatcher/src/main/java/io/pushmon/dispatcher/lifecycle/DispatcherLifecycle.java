@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pushmon.common.kafka.KafkaConfig;
 import io.pushmon.common.topics.TopicProvisioner;
 import io.pushmon.dispatcher.channelcache.ChannelCache;
 import io.pushmon.dispatcher.delivery.Deliverer;
@@ -19,8 +20,6 @@ import io.pushmon.dispatcher.delivery.DispatcherConfig;
 import io.pushmon.dispatcher.delivery.EventConsumer;
 import io.pushmon.dispatcher.delivery.RetryConsumer;
 import io.pushmon.dispatcher.history.NotificationHistory;
-import io.pushmon.dispatcher.kafka.KafkaSettings;
-import io.pushmon.dispatcher.kafka.TopicSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -34,10 +33,7 @@ public class DispatcherLifecycle {
     private static final Logger LOG = Logger.getLogger(DispatcherLifecycle.class);
 
     @Inject
-    KafkaSettings kafka;
-
-    @Inject
-    TopicSettings topics;
+    KafkaConfig kafka;
 
     @Inject
     DispatcherConfig config;
@@ -60,7 +56,7 @@ public class DispatcherLifecycle {
     private Thread starter;
 
     void onStart(@Observes StartupEvent startup) {
-        new TopicProvisioner(topics.partitions(), topics.replicationFactor()).provision(kafka.bootstrapServers());
+        TopicProvisioner.provision(kafka);
         channels.start();
         history.start();
         Gauge.builder("pushmon.delivery.in.flight", () -> inFlight(events) + inFlight(retries))
@@ -80,12 +76,12 @@ public class DispatcherLifecycle {
                     return;
                 }
                 if (config.events().enabled()) {
-                    events = new EventConsumer(kafka.bootstrapServers(), config.events().groupId(), config,
+                    events = new EventConsumer(kafka, config.events().groupId(), config,
                             deliverer);
                     events.start();
                 }
                 if (config.retry().enabled()) {
-                    retries = new RetryConsumer(kafka.bootstrapServers(), config, deliverer);
+                    retries = new RetryConsumer(kafka, config, deliverer);
                     retries.start();
                 }
             }

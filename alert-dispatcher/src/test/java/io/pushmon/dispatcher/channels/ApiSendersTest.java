@@ -20,6 +20,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.vertx.core.Vertx;
 
+import io.pushmon.common.delivery.AttemptResult;
+
 /** Telegram, ntfy and PagerDuty against a local server standing in for the vendor's API host. */
 class ApiSendersTest {
 
@@ -75,7 +77,7 @@ class ApiSendersTest {
         SendOutcome outcome = await(sender.send(Channels.down(),
                 Channels.channel("telegram", null, "botToken", BOT_TOKEN, "chatId", "42")));
 
-        assertThat(outcome.kind()).isEqualTo(SendOutcome.Kind.PERMANENT);
+        assertThat(outcome.kind()).isEqualTo(AttemptResult.PERMANENT);
         assertThat(outcome.error()).startsWith("HTTP 401 from localhost: ").contains("Unauthorized")
                 .doesNotContain(BOT_TOKEN).doesNotContain("AAHdqTcv");
     }
@@ -113,7 +115,7 @@ class ApiSendersTest {
         SendOutcome outcome = await(sender.send(Channels.down(),
                 Channels.channel("ntfy", null, "topic", "ops", "server", vendor.baseUrl())));
 
-        assertThat(outcome.kind()).isEqualTo(SendOutcome.Kind.PERMANENT);
+        assertThat(outcome.kind()).isEqualTo(AttemptResult.PERMANENT);
         assertThat(outcome.error()).startsWith("refused: localhost resolves to a loopback address");
         assertThat(all()).isEmpty();
     }

@@ -23,6 +23,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import io.vertx.core.Vertx;
 
+import io.pushmon.common.delivery.AttemptResult;
+
 /** How receivers' answers, silences and addresses turn into outcomes the delivery engine can act on. */
 class ChannelHttpTest {
 
@@ -61,7 +63,7 @@ class ChannelHttpTest {
 
         SendOutcome outcome = postTo(http, hook());
 
-        assertThat(outcome.kind()).isEqualTo(SendOutcome.Kind.RETRYABLE);
+        assertThat(outcome.kind()).isEqualTo(AttemptResult.RETRYABLE);
         assertThat(outcome.statusCode()).isEqualTo(429);
         assertThat(outcome.retryAfter()).isEqualTo(Duration.ofSeconds(17));
     }
@@ -73,7 +75,7 @@ class ChannelHttpTest {
 
         SendOutcome outcome = postTo(http, hook());
 
-        assertThat(outcome.kind()).isEqualTo(SendOutcome.Kind.RETRYABLE);
+        assertThat(outcome.kind()).isEqualTo(AttemptResult.RETRYABLE);
         assertThat(outcome.retryAfter()).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60));
     }
 
@@ -89,7 +91,7 @@ class ChannelHttpTest {
     void aRequestTimeoutAnswerIsRetryable() throws Exception {
         receiver.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(408)));
 
-        assertThat(postTo(http, hook()).kind()).isEqualTo(SendOutcome.Kind.RETRYABLE);
+        assertThat(postTo(http, hook()).kind()).isEqualTo(AttemptResult.RETRYABLE);
     }
 
     @Test
@@ -109,7 +111,7 @@ class ChannelHttpTest {
 
         SendOutcome outcome = postTo(http, hook());
 
-        assertThat(outcome.kind()).isEqualTo(SendOutcome.Kind.PERMANENT);
+        assertThat(outcome.kind()).isEqualTo(AttemptResult.PERMANENT);
         assertThat(outcome.error()).endsWith("(redirects are not followed)");
         assertThat(receiver.getAllServeEvents()).hasSize(1);
     }
@@ -134,7 +136,7 @@ class ChannelHttpTest {
         }
         SendOutcome outcome = postTo(http, "http://127.0.0.1:" + closedPort + "/hook/SECRETKEY");
 
-        assertThat(outcome.kind()).isEqualTo(SendOutcome.Kind.RETRYABLE);
+        assertThat(outcome.kind()).isEqualTo(AttemptResult.RETRYABLE);
         assertThat(outcome.error()).startsWith("request to 127.0.0.1 failed").doesNotContain("SECRETKEY");
     }
 
@@ -158,7 +160,7 @@ class ChannelHttpTest {
         receiver.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)));
 
         assertThat(postTo(http, "http://127.0.0.1:" + receiver.getPort() + "/hook")).isEqualTo(SendOutcome.delivered(200));
-        assertThat(postTo(http, "http://10.0.0.1/hook").kind()).isEqualTo(SendOutcome.Kind.PERMANENT);
+        assertThat(postTo(http, "http://10.0.0.1/hook").kind()).isEqualTo(AttemptResult.PERMANENT);
     }
 
     @Test

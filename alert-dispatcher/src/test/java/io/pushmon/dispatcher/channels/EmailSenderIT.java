@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.GreenMail;
 
 import io.pushmon.common.channels.ChannelKind;
+import io.pushmon.common.delivery.AttemptResult;
 import io.pushmon.kafka.testing.KafkaTestBroker;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,7 +56,7 @@ class EmailSenderIT {
         SendOutcome outcome = await(sender.send(Channels.down(),
                 Channels.channel("email", null, "to", "ops@example.org, oncall@example.org")));
 
-        assertThat(outcome.kind()).isEqualTo(SendOutcome.Kind.DELIVERED);
+        assertThat(outcome.kind()).isEqualTo(AttemptResult.DELIVERED);
         assertThat(smtp.waitForIncomingEmail(5_000, 2)).isTrue();
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).as("one copy per mailbox of one message to both").hasSize(2);
@@ -78,7 +79,7 @@ class EmailSenderIT {
     void aRecoveryNamesTheOutageInItsSubjectAndBody() throws Exception {
         SendOutcome outcome = await(sender.send(Channels.up(), Channels.channel("email", null, "to", "ops@example.org")));
 
-        assertThat(outcome.kind()).isEqualTo(SendOutcome.Kind.DELIVERED);
+        assertThat(outcome.kind()).isEqualTo(AttemptResult.DELIVERED);
         assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
         MimeMessage mail = smtp.getReceivedMessages()[0];
         assertThat(mail.getSubject()).isEqualTo("[pushmon] nightly-backup is UP again (down for 1h 2m 5s)");

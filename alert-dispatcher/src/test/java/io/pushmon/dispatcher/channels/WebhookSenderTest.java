@@ -27,6 +27,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.vertx.core.Vertx;
 
+import io.pushmon.common.delivery.AttemptResult;
+
 class WebhookSenderTest {
 
     @RegisterExtension
@@ -81,7 +83,7 @@ class WebhookSenderTest {
     void aRecoveryCarriesTheOutageDurationAndIsSignedToo() throws Exception {
         SendOutcome outcome = await(sender.send(Channels.up(), Channels.channel("webhook", SECRET, "url", url())));
 
-        assertThat(outcome.kind()).isEqualTo(SendOutcome.Kind.DELIVERED);
+        assertThat(outcome.kind()).isEqualTo(AttemptResult.DELIVERED);
         LoggedRequest request = single();
         assertThat(request.getHeader("X-Pushmon-Event")).isEqualTo("monitor.up");
         assertThat(request.getHeader("Idempotency-Key")).isEqualTo("mon-1:7:up:ch-1");

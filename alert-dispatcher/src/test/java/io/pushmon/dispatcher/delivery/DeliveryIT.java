@@ -36,6 +36,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.pushmon.common.delivery.AttemptRecord;
+import io.pushmon.common.delivery.AttemptResult;
+import io.pushmon.common.delivery.DeadLetter;
 import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.topics.Topic;
@@ -193,13 +196,13 @@ class DeliveryIT {
         publish(event);
 
         List<DeadLetter> deadLetters = DispatcherTopics.readByKey(Topic.NOTIFICATION_DEAD_LETTERS, key,
-                DeadLetter.class, found -> !found.isEmpty(), Duration.ofSeconds(30));
+                 found -> !found.isEmpty(), Duration.ofSeconds(30));
         assertThat(deadLetters).singleElement().satisfies(deadLetter -> {
             assertThat(deadLetter.reason()).isEqualTo("attempts-exhausted");
             assertThat(deadLetter.event().eventId()).isEqualTo(event.eventId());
             assertThat(deadLetter.attempts()).extracting(AttemptRecord::attempt).containsExactly(1, 2, 3, 4, 5, 6);
             assertThat(deadLetter.attempts()).allSatisfy(attempt -> {
-                assertThat(attempt.result()).isEqualTo(SendOutcome.Kind.RETRYABLE);
+                assertThat(attempt.result()).isEqualTo(AttemptResult.RETRYABLE);
                 assertThat(attempt.statusCode()).isEqualTo(503);
             });
         });
@@ -218,7 +221,7 @@ class DeliveryIT {
         publish(event);
 
         List<DeadLetter> deadLetters = DispatcherTopics.readByKey(Topic.NOTIFICATION_DEAD_LETTERS,
-                IdempotencyKey.of(event, channel.id()), DeadLetter.class, found -> !found.isEmpty(),
+                IdempotencyKey.of(event, channel.id()), found -> !found.isEmpty(),
                 Duration.ofSeconds(15));
         assertThat(deadLetters).singleElement().satisfies(deadLetter -> {
             assertThat(deadLetter.reason()).isEqualTo("rejected");

@@ -27,6 +27,7 @@ import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.dispatcher.channelcache.ChannelCache;
 import io.pushmon.kafka.testing.KafkaTestBroker;
 import io.pushmon.kafka.testing.SharedKafka;
+import io.pushmon.kafka.testing.TestKafkaConfig;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -74,7 +75,8 @@ class RedeliveryAfterCrashIT {
     }
 
     private EventConsumer consumer(String groupId) {
-        EventConsumer consumer = new EventConsumer(SharedKafka.bootstrapServers(), groupId, config, deliverer);
+        EventConsumer consumer = new EventConsumer(TestKafkaConfig.of(SharedKafka.bootstrapServers()), groupId, config,
+                deliverer);
         consumer.start();
         await().atMost(Duration.ofSeconds(30)).until(consumer::assigned);
         return consumer;

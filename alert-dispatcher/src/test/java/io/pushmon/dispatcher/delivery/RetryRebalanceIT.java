@@ -17,23 +17,20 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.pushmon.common.delivery.ScheduledRetry;
 import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.model.MonitorEvent;
-import io.pushmon.common.serde.JsonSerde;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.dispatcher.channelcache.ChannelCache;
 import io.pushmon.kafka.testing.KafkaTestBroker;
 import io.pushmon.kafka.testing.SharedKafka;
+import io.pushmon.kafka.testing.TestKafkaConfig;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -82,18 +79,14 @@ class RetryRebalanceIT {
     }
 
     private RetryConsumer consumer() {
-        RetryConsumer consumer = new RetryConsumer(SharedKafka.bootstrapServers(), config, deliverer);
+        RetryConsumer consumer = new RetryConsumer(TestKafkaConfig.of(SharedKafka.bootstrapServers()), config,
+                deliverer);
         consumer.start();
         return consumer;
     }
 
-    private static void write(ScheduledRetry retry) throws Exception {
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new JsonSerde<>(Object.class))) {
-            producer.send(new ProducerRecord<>(Topic.NOTIFICATION_RETRIES.topicName(), retry.idempotencyKey(), retry))
-                    .get();
-        }
+    private static void write(ScheduledRetry retry) {
+        DispatcherTopics.topics().send(Topic.NOTIFICATION_RETRIES, retry.idempotencyKey(), retry);
     }
 
     @Test
@@ -102,7 +95,7 @@ class RetryRebalanceIT {
         ChannelDefinition channel = DispatcherTopics.webhook(tenant, receiver.baseUrl() + "/hook");
         DispatcherTopics.put(channel);
         await().atMost(Duration.ofSeconds(10)).until(() -> channels.find(channel.id()).isPresent());
-        DispatcherTopics.startGroupAtEnd(config.retry().groupId(), Topic.NOTIFICATION_RETRIES);
+        DispatcherTopics.topics().moveGroupToEnd(config.retry().groupId(), Topic.NOTIFICATION_RETRIES);
         MonitorEvent event = down(tenant, id("mon"), 3, channel.id());
         String key = IdempotencyKey.of(event, channel.id());
 

@@ -19,13 +19,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pushmon.common.kafka.KafkaClients;
+import io.pushmon.common.kafka.KafkaConfig;
+import io.pushmon.common.kafka.RecordWriter;
 import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.dispatcher.channelcache.ChannelCache;
 import io.pushmon.dispatcher.channels.ChannelSender;
 import io.pushmon.dispatcher.channels.Notification;
 import io.pushmon.dispatcher.channels.SendOutcome;
-import io.pushmon.dispatcher.kafka.RecordWriter;
 import io.pushmon.kafka.testing.SharedKafka;
+import io.pushmon.kafka.testing.TestKafkaConfig;
 
 /**
  * The thread that completes a send is a Vert.x event loop in production. The deliverer's writes must not run
@@ -42,9 +45,11 @@ class SettlingOffTheSenderThreadIT {
 
     @BeforeEach
     void start() throws IOException {
-        channels = new ChannelCache(SharedKafka::bootstrapServers);
+        channels = new ChannelCache(TestKafkaConfig.of(SharedKafka.bootstrapServers()));
         channels.start();
-        writer = new RecordWriter("127.0.0.1:" + closedPort(), MAX_BLOCK);
+        KafkaConfig closed = TestKafkaConfig.of("127.0.0.1:" + closedPort());
+        writer = new RecordWriter(KafkaClients.newProducer(closed, "settling-test", MAX_BLOCK),
+                closed.produceTimeout());
         ChannelSender held = new ChannelSender() {
             @Override
             public String type() {

@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.pushmon.dispatcher.delivery.DeliveryLogEntry;
-import io.pushmon.dispatcher.delivery.DeliveryOutcome;
+import io.pushmon.common.delivery.DeliveryLogEntry;
+import io.pushmon.common.delivery.DeliveryOutcome;
 
 class NotificationHistoryTest {
 

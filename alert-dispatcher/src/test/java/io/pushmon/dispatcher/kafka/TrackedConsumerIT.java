@@ -1,9 +1,12 @@
 package io.pushmon.dispatcher.kafka;
 
+import static io.pushmon.dispatcher.delivery.DispatcherTopics.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -13,18 +16,15 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.pushmon.common.model.TenantDefinition;
 import io.pushmon.common.topics.Topic;
-import io.pushmon.dispatcher.delivery.DispatcherTopics;
 import io.pushmon.kafka.testing.SharedKafka;
+import io.pushmon.kafka.testing.TestKafkaConfig;
 
 /**
  * The commit and pause rules of {@link TrackedConsumer} on the real broker, with work the test finishes by
@@ -32,17 +32,17 @@ import io.pushmon.kafka.testing.SharedKafka;
  */
 class TrackedConsumerIT {
 
-    private static final Topic TOPIC = Topic.TENANTS;
+    private static final Topic<String, TenantDefinition> TOPIC = Topic.TENANTS;
     private static final TopicPartition P0 = new TopicPartition(TOPIC.topicName(), 0);
 
     private final Map<Long, CompletableFuture<Void>> work = new ConcurrentSkipListMap<>();
     private String group;
-    private TrackedConsumer consumer;
+    private TrackedConsumer<TenantDefinition> consumer;
 
     @BeforeEach
     void startConsumer() {
         group = "tracked-" + UUID.randomUUID();
-        DispatcherTopics.startGroupAtEnd(group, TOPIC);
+        topics().moveGroupToEnd(group, TOPIC);
     }
 
     @AfterEach
@@ -52,10 +52,10 @@ class TrackedConsumerIT {
     }
 
     private void start(int maxUnfinished) {
-        consumer = new TrackedConsumer("tracked-test", SharedKafka.bootstrapServers(), TOPIC, group, maxUnfinished,
-                Duration.ofMillis(100), Duration.ZERO) {
+        consumer = new TrackedConsumer<>("tracked-test", TestKafkaConfig.of(SharedKafka.bootstrapServers()), TOPIC,
+                group, maxUnfinished, Duration.ofMillis(100), Duration.ZERO) {
             @Override
-            protected CompletionStage<Void> handle(ConsumerRecord<String, byte[]> record) {
+            protected CompletionStage<Void> handle(ConsumerRecord<byte[], byte[]> record, TenantDefinition value) {
                 if (record.partition() != 0) {
                     return CompletableFuture.completedFuture(null);
                 }
@@ -66,15 +66,12 @@ class TrackedConsumerIT {
         await().atMost(Duration.ofSeconds(30)).until(consumer::assigned);
     }
 
-    private static long write(int count) throws Exception {
+    private static long write(int count) {
         long first = -1;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()), new StringSerializer(),
-                new StringSerializer())) {
-            for (int i = 0; i < count; i++) {
-                long offset = producer.send(new ProducerRecord<>(TOPIC.topicName(), 0, "k" + i, "{}")).get().offset();
-                first = first < 0 ? offset : first;
-            }
+        for (int i = 0; i < count; i++) {
+            long offset = topics().send(TOPIC, 0, "k" + i, new TenantDefinition("k" + i, "tracked", List.of(), null))
+                    .offset();
+            first = first < 0 ? offset : first;
         }
         return first;
     }
@@ -99,6 +96,15 @@ class TrackedConsumerIT {
 
         work.get(first).complete(null);
         await().atMost(Duration.ofSeconds(5)).until(() -> committed() == first + 3);
+    }
+
+    @Test
+    void anUnreadableRecordIsSkippedAndItsOffsetCommitted() throws Exception {
+        start(100);
+        long bad = topics().sendRaw(TOPIC, 0, "bad", "{not json".getBytes(StandardCharsets.UTF_8)).offset();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> committed() == bad + 1);
+        assertThat(work).doesNotContainKey(bad);
     }
 
     @Test
