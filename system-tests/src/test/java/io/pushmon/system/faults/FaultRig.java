@@ -2,6 +2,12 @@ package io.pushmon.system.faults;
 
 import static org.awaitility.Awaitility.await;
 
+import io.pushmon.common.model.Heartbeat;
+import io.pushmon.common.model.MonitorEvent;
+import io.pushmon.common.topics.Topic;
+import io.pushmon.kafka.testing.TopicClient;
+import io.pushmon.kafka.testing.TopicClient.Isolation;
+import io.pushmon.kafka.testing.TopicClient.Received;
 import io.pushmon.system.PushmonApi;
 import io.pushmon.system.PushmonApi.Channel;
 import io.pushmon.system.PushmonApi.Monitor;
@@ -70,13 +76,18 @@ final class FaultRig implements AutoCloseable {
                 .until(() -> status.equals(api.monitor(monitor.id()).body().path("status").asText()));
     }
 
-    List<TopicLog.Entry> heartbeats() {
-        return TopicLog.read(system.kafkaBootstrap(), "heartbeats", false);
+    /** Every record of {@code heartbeats}, pushes and ticks, as an auditor reads it: everything written. */
+    List<Received<String, Heartbeat>> heartbeats() {
+        try (TopicClient topics = new TopicClient(system.kafkaBootstrap())) {
+            return topics.readAll(Topic.HEARTBEATS, Isolation.UNCOMMITTED);
+        }
     }
 
     /** {@code monitor-events} as the dispatcher sees it: read_committed. */
-    List<TopicLog.Entry> committedEvents() {
-        return TopicLog.read(system.kafkaBootstrap(), "monitor-events", true);
+    List<Received<String, MonitorEvent>> committedEvents() {
+        try (TopicClient topics = new TopicClient(system.kafkaBootstrap())) {
+            return topics.readAll(Topic.MONITOR_EVENTS, Isolation.COMMITTED);
+        }
     }
 
     List<Delivery> notifications() {

@@ -2,6 +2,10 @@ package io.pushmon.system.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pushmon.common.model.Heartbeat;
+import io.pushmon.common.model.MonitorEvent;
+import io.pushmon.common.model.MonitorStatus;
+import io.pushmon.kafka.testing.TopicClient.Received;
 import io.pushmon.system.PushmonApi.Monitor;
 import io.pushmon.system.PushmonSystem.Component;
 import java.time.Duration;
@@ -47,8 +51,8 @@ class IngestOutageIT extends FaultScenario {
             acked = pusher.acked();
         }
 
-        List<TopicLog.Entry> heartbeats = rig.heartbeats();
-        List<TopicLog.Entry> events = rig.committedEvents();
+        List<Received<String, Heartbeat>> heartbeats = rig.heartbeats();
+        List<Received<String, MonitorEvent>> events = rig.committedEvents();
         ledger.heartbeats(acked, heartbeats)
                 .events(Set.of(silent.id()), Set.of(resumer1.id(), resumer2.id()), events)
                 .notifications(rig.notifications())
@@ -63,8 +67,8 @@ class IngestOutageIT extends FaultScenario {
         Instant ingestBack = heartbeats.stream().filter(h -> h.timestamp() > stoppedAt.plus(outage).toEpochMilli())
                 .map(h -> Instant.ofEpochMilli(h.timestamp())).min(Instant::compareTo).orElseThrow();
         Instant downAt = events.stream().filter(e -> silent.id().equals(e.key()))
-                .filter(e -> "down".equals(e.value().path("to").asText()))
-                .map(e -> Instant.parse(e.value().path("at").asText())).findFirst().orElseThrow();
+                .filter(e -> e.value().to() == MonitorStatus.DOWN)
+                .map(e -> e.value().at()).findFirst().orElseThrow();
         System.out.printf("gateway stopped %s, ingest back %s, ready %s, silent monitor down at %s%n", stoppedAt,
                 ingestBack, returnedAt, downAt);
         assertThat(downAt).isAfter(ingestBack)

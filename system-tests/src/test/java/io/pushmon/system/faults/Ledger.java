@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pushmon.common.model.Heartbeat;
+import io.pushmon.common.model.MonitorEvent;
+import io.pushmon.common.model.MonitorStatus;
+import io.pushmon.kafka.testing.TopicClient.Received;
 import io.pushmon.system.WebhookReceiver.Delivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,10 +62,10 @@ final class Ledger {
      * Counts the pushes: each acknowledged push carries a unique {@code msg}, so one that is absent from
      * {@code heartbeats} was lost and one that is there twice was duplicated (by a producer retry, say).
      */
-    Ledger heartbeats(Collection<String> ackedMsgs, List<TopicLog.Entry> heartbeats) {
+    Ledger heartbeats(Collection<String> ackedMsgs, List<Received<String, Heartbeat>> heartbeats) {
         Map<String, Integer> copies = new HashMap<>();
-        heartbeats.stream().filter(h -> "push".equals(h.value().path("kind").asText()))
-                .map(h -> h.value().path("msg").asText(null)).filter(m -> m != null)
+        heartbeats.stream().map(Received::value).filter(h -> h != null && !h.isTick())
+                .map(Heartbeat::msg).filter(m -> m != null)
                 .forEach(m -> copies.merge(m, 1, Integer::sum));
         pushesAcked = ackedMsgs.size();
         lostPushes = (int) ackedMsgs.stream().filter(m -> !copies.containsKey(m)).count();
@@ -74,24 +78,24 @@ final class Ledger {
      * down per incident and at least one incident; a monitor in {@code expectUp} none at all (each of its downs is
      * a false alarm). Events of other monitors are ignored.
      */
-    Ledger events(Set<String> expectDown, Set<String> expectUp, List<TopicLog.Entry> events) {
+    Ledger events(Set<String> expectDown, Set<String> expectUp, List<Received<String, MonitorEvent>> events) {
         Map<String, Integer> downsPerIncident = new HashMap<>();
         Set<String> wentDown = new HashSet<>();
         downsExpected = expectDown.size();
-        for (TopicLog.Entry event : events) {
-            JsonNode value = event.value();
-            String monitor = value.path("monitorId").asText();
+        for (Received<String, MonitorEvent> event : events) {
+            MonitorEvent value = event.value();
+            String monitor = value.monitorId();
             if (!expectDown.contains(monitor) && !expectUp.contains(monitor)) {
                 continue;
             }
-            if ("down".equals(value.path("to").asText())) {
+            if (value.to() == MonitorStatus.DOWN) {
                 downsEmitted++;
                 wentDown.add(monitor);
-                downsPerIncident.merge(monitor + ":" + value.path("incident").asLong(), 1, Integer::sum);
+                downsPerIncident.merge(monitor + ":" + value.incident(), 1, Integer::sum);
                 if (expectUp.contains(monitor)) {
                     falseAlarms++;
                 }
-            } else if ("up".equals(value.path("to").asText()) && "down".equals(value.path("from").asText())) {
+            } else if (value.to() == MonitorStatus.UP && value.from() == MonitorStatus.DOWN) {
                 ups++;
             }
         }

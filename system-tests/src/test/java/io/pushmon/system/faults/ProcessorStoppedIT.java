@@ -3,6 +3,10 @@ package io.pushmon.system.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pushmon.common.model.Heartbeat;
+import io.pushmon.common.model.MonitorEvent;
+import io.pushmon.common.model.MonitorStatus;
+import io.pushmon.kafka.testing.TopicClient.Received;
 import io.pushmon.system.PushmonApi.Monitor;
 import io.pushmon.system.PushmonSystem.Component;
 import java.time.Duration;
@@ -45,8 +49,8 @@ class ProcessorStoppedIT extends FaultScenario {
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> !rig.notifications().isEmpty());
 
-        List<TopicLog.Entry> heartbeats = rig.heartbeats();
-        List<TopicLog.Entry> events = rig.committedEvents();
+        List<Received<String, Heartbeat>> heartbeats = rig.heartbeats();
+        List<Received<String, MonitorEvent>> events = rig.committedEvents();
         ledger.heartbeats(acked, heartbeats)
                 .events(Set.of(quitter.id()), Set.of(steady1.id(), steady2.id()), events)
                 .notifications(rig.notifications())
@@ -56,10 +60,10 @@ class ProcessorStoppedIT extends FaultScenario {
         assertThat(ledger.ups()).as("the quitter never came back").isZero();
         // The down counts from when the quitter went silent, not from when the restarted processor noticed.
         long lastQuitterPush = heartbeats.stream().filter(h -> quitter.id().equals(h.key()))
-                .mapToLong(TopicLog.Entry::timestamp).max().orElseThrow();
+                .mapToLong(Received::timestamp).max().orElseThrow();
         Instant downAt = events.stream().filter(e -> quitter.id().equals(e.key()))
-                .filter(e -> "down".equals(e.value().path("to").asText()))
-                .map(e -> Instant.parse(e.value().path("at").asText())).findFirst().orElseThrow();
+                .filter(e -> e.value().to() == MonitorStatus.DOWN)
+                .map(e -> e.value().at()).findFirst().orElseThrow();
         assertThat(downAt).isEqualTo(Instant.ofEpochMilli(lastQuitterPush).plusSeconds(TIMEOUT_SECONDS));
         assertThat(rig.notifications()).hasSize(1);
         assertThat(rig.notifications().get(0).header("Idempotency-Key")).startsWith(quitter.id() + ":");

@@ -115,7 +115,7 @@ public final class FootprintScenario implements Scenario {
                 result.metric("  " + topic.substring(prefix.length()) + " per monitor", (double) bytes / size, "B");
             }
         });
-        for (Topic topic : List.of(Topic.MONITORS, Topic.HEARTBEATS)) {
+        for (Topic<?, ?> topic : List.of(Topic.MONITORS, Topic.HEARTBEATS)) {
             result.metric("topic " + topic.topicName() + " per monitor",
                     (double) topicBytes.getOrDefault(topic.topicName(), 0L) / size, "B");
         }

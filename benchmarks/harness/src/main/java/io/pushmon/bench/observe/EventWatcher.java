@@ -12,10 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.pushmon.common.model.MonitorEvent;
-import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
 
 /**
@@ -47,7 +45,7 @@ public final class EventWatcher implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000),
-                new StringDeserializer(), PushmonSerdes.monitorEvent().deserializer());
+                Topic.MONITOR_EVENTS.keySerde().deserializer(), Topic.MONITOR_EVENTS.valueSerde().deserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topic.MONITOR_EVENTS.topicName()).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);

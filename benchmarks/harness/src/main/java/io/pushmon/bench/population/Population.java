@@ -23,14 +23,11 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.PushStatus;
-import io.pushmon.common.serde.PushmonSerdes;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.system.PushmonApi;
 
@@ -45,7 +42,7 @@ public final class Population implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaProducer<byte[], byte[]> producer;
     /** The last monitor written to each partition: once the gateway knows it, it knows all before it. */
     private final Map<Integer, String> lastPerPartition = new ConcurrentHashMap<>();
 
@@ -58,7 +55,7 @@ public final class Population implements AutoCloseable {
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                new StringSerializer(), new ByteArraySerializer());
+                new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /**
@@ -69,14 +66,12 @@ public final class Population implements AutoCloseable {
         List<BenchMonitor> monitors = new ArrayList<>(count);
         Instant now = Instant.now();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        var serializer = PushmonSerdes.monitor().serializer();
         for (int i = 0; i < count; i++) {
             BenchMonitor monitor = new BenchMonitor(UUID.randomUUID().toString(), newToken(),
                     timeoutSeconds.applyAsInt(i));
             MonitorDefinition definition = new MonitorDefinition(monitor.id(), "default", "bench-" + i,
                     monitor.pushToken(), monitor.timeoutSeconds(), 0, false, channelIds, now, now);
-            producer.send(new ProducerRecord<>(Topic.MONITORS.topicName(), monitor.id(),
-                    serializer.serialize(Topic.MONITORS.topicName(), definition)), (metadata, e) -> {
+            producer.send(Topic.MONITORS.record(monitor.id(), definition), (metadata, e) -> {
                         if (e != null) {
                             failure.compareAndSet(null, e);
                         } else {
@@ -99,12 +94,10 @@ public final class Population implements AutoCloseable {
      */
     public void pushAll(Collection<BenchMonitor> monitors) {
         AtomicReference<Exception> failure = new AtomicReference<>();
-        var serializer = PushmonSerdes.heartbeat().serializer();
         for (BenchMonitor monitor : monitors) {
             Heartbeat heartbeat = Heartbeat.push(PushStatus.UP, null, null, "127.0.0.1", "pushmon-bench",
                     System.currentTimeMillis());
-            producer.send(new ProducerRecord<>(Topic.HEARTBEATS.topicName(), monitor.id(),
-                    serializer.serialize(Topic.HEARTBEATS.topicName(), heartbeat)), (metadata, e) -> {
+            producer.send(Topic.HEARTBEATS.record(monitor.id(), heartbeat), (metadata, e) -> {
                         if (e != null) {
                             failure.compareAndSet(null, e);
                         }
