@@ -61,22 +61,33 @@ final class ConfigProperties {
         return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
+    /**
+     * The mappings of the module's own classes and of pushmon-common, which maps the Kafka settings every service
+     * reads; the module's packaged libraries hold pushmon-common's classes, so one class loader loads both.
+     */
     private static Set<String> mappedProperties(Path moduleDir) {
-        Path classes = moduleDir.resolve("target/classes");
         Set<String> names = new TreeSet<>();
-        try (URLClassLoader loader = new URLClassLoader(classpath(moduleDir), ClassLoader.getPlatformClassLoader());
-                Stream<Path> files = Files.walk(classes)) {
+        try (URLClassLoader loader = new URLClassLoader(classpath(moduleDir), ClassLoader.getPlatformClassLoader())) {
+            for (Path classes : List.of(moduleDir.resolve("target/classes"),
+                    moduleDir.resolveSibling("pushmon-common").resolve("target/classes"))) {
+                collectMappings(classes, loader, names);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+
+    private static void collectMappings(Path classes, ClassLoader loader, Set<String> names) throws IOException {
+        try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String className = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(className, false, loader);
                 annotation(type, MAPPING).ifPresent(mapping -> collect(type, (String) value(mapping, "prefix"), names));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("a compiled class did not load from its own module", e);
         }
-        return names;
     }
 
     private static void collect(Class<?> group, String prefix, Set<String> names) {
