@@ -7,10 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+
+import org.apache.kafka.common.TopicPartition;
 
 import io.pushmon.bench.BenchContext;
 import io.pushmon.bench.Scenario;
+import io.pushmon.bench.kafka.BrokerView;
 import io.pushmon.bench.load.LoadResult;
 import io.pushmon.bench.load.LoadSpec;
 import io.pushmon.bench.load.TimedLoad;
@@ -20,6 +24,7 @@ import io.pushmon.bench.metrics.ProcessCpu;
 import io.pushmon.bench.population.BenchMonitor;
 import io.pushmon.bench.population.Population;
 import io.pushmon.bench.report.ScenarioResult;
+import io.pushmon.common.topics.Topic;
 import io.pushmon.system.PushmonApi;
 import io.pushmon.system.PushmonSystem;
 import io.pushmon.system.PushmonSystem.Component;
@@ -28,13 +33,18 @@ import io.pushmon.system.PushmonSystem.Component;
  * Scenario 1: pushes per second and latency through the real gateway (token lookup, validation, Kafka ack with
  * acks=all) over 10,000 monitors, next to the bare endpoint with the same generator, alternating target by target
  * in one run so a noisy neighbour hits both alike; other gateway builds ({@code --gateway-variant}) take their turn
- * in the same rotation.
+ * in the same rotation. Then the whole system (broker, gateway, processor, dispatcher) under the same load, with
+ * the processor's lag on {@code heartbeats}: the gateway's pushes are only worth as much as the processor keeps up
+ * with.
  */
 public final class IngestScenario implements Scenario {
 
     private static final int PROFILED_CONNECTIONS = 200;
     private static final List<Integer> CONNECTIONS = List.of(50, PROFILED_CONNECTIONS);
+    private static final int WHOLE_SYSTEM_CONNECTIONS = 200;
+    private static final double WHOLE_SYSTEM_PUSHES_PER_SECOND = 20_000;
     private static final double GENERATOR_MICROS_PER_REQUEST = 20;
+    private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(60);
 
     @Override
     public String name() {
@@ -43,7 +53,8 @@ public final class IngestScenario implements Scenario {
 
     @Override
     public String title() {
-        return "Ingest: pushes/s and latency through the gateway against a bare Quarkus endpoint";
+        return "Ingest: pushes/s and latency through the gateway against a bare Quarkus endpoint, then through the"
+                + " whole system";
     }
 
     @Override
@@ -57,6 +68,7 @@ public final class IngestScenario implements Scenario {
         Map<String, Path> variants = context.options().gatewayVariants();
         ScenarioResult result = new ScenarioResult(name(), title())
                 .setting("monitors", monitors).setting("connections", CONNECTIONS)
+                .setting("whole-system connections", WHOLE_SYSTEM_CONNECTIONS)
                 .setting("warm-up", warmup).setting("measured", measured)
                 .setting("service JVM", String.join(" ", BenchContext.SERVICE_JVM))
                 .setting("broker JVM", String.join(" ", BenchContext.BROKER_JVM))
@@ -65,7 +77,8 @@ public final class IngestScenario implements Scenario {
             result.setting("gateway variants", variants);
         }
         IngestRun ingest = new IngestRun(context, generator, result, monitors, warmup, measured);
-        ingest.gatewayOnly(variants);
+        LoadResult bare = ingest.gatewayOnly(variants);
+        ingest.wholeSystem(bare);
         double worst = ingest.generatorCpu.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         result.warning("generator CPU per request at most 20 µs (above, it takes the CPU from what it measures)",
                 String.format(Locale.ROOT, "at most %.1f µs (%s)", worst, ingest.generatorCpu.entrySet().stream()
@@ -104,8 +117,8 @@ public final class IngestScenario implements Scenario {
             this.dir = context.workDir();
         }
 
-        /** Bare endpoint, this build's gateway and each variant, in turn at each concurrency. */
-        void gatewayOnly(Map<String, Path> variants) throws Exception {
+        /** Bare endpoint, this build's gateway and each variant, in turn at each concurrency; returns bare @200. */
+        LoadResult gatewayOnly(Map<String, Path> variants) throws Exception {
             context.log("starting the broker and the gateway (no processor or dispatcher: the ingest path ends at"
                     + " Kafka's ack)");
             List<Gateway> gateways = new ArrayList<>();
@@ -118,6 +131,7 @@ public final class IngestScenario implements Scenario {
                     gateways.add(start("gateway " + variant.getKey(), false, "system-" + variant.getKey(),
                             variant.getValue(), "tokens-" + variant.getKey() + ".txt"));
                 }
+                LoadResult bareAtProfiled = null;
                 for (int connections : CONNECTIONS) {
                     String at = " @" + connections;
                     context.log("%d connections: bare endpoint", connections);
@@ -143,7 +157,11 @@ public final class IngestScenario implements Scenario {
                                     + String.join("; ", FlightRecording.hotMethods(profile.stop(), "io.pushmon", 12)));
                         }
                     }
+                    if (connections == PROFILED_CONNECTIONS) {
+                        bareAtProfiled = bare.load();
+                    }
                 }
+                return bareAtProfiled;
             } finally {
                 gateways.forEach(gateway -> gateway.system().close());
             }
@@ -165,6 +183,37 @@ public final class IngestScenario implements Scenario {
             } catch (Exception | Error e) {
                 system.close();
                 throw e;
+            }
+        }
+
+        /** The whole system under the gateway-only phase's load at 200 connections; compared with bare @200. */
+        void wholeSystem(LoadResult bare) throws Exception {
+            context.log("whole system: the broker, the gateway, the processor and the dispatcher");
+            try (PushmonSystem system = context.system("system-whole").start();
+                    BrokerView broker = new BrokerView(system.kafkaBootstrap())) {
+                Path tokens;
+                try (Population population = new Population(system.kafkaBootstrap())) {
+                    // No channel: nothing goes down during the load, so the dispatcher only idles on its topics.
+                    List<BenchMonitor> defined = population.define(monitors, List.of(), i -> 3600);
+                    population.awaitKnownBy(new PushmonApi(system), Duration.ofMinutes(2));
+                    population.awaitTrackedBy(system.url(Component.PROCESSOR), Duration.ofMinutes(2));
+                    tokens = Population.writeTokens(dir.resolve("tokens-whole.txt"), defined);
+                }
+                List<Component> measuredProcesses = List.of(Component.GATEWAY, Component.KAFKA, Component.PROCESSOR,
+                        Component.DISPATCHER);
+                context.log("%d connections: whole system", WHOLE_SYSTEM_CONNECTIONS);
+                Measured run = measure(LoadSpec.timed(system.gatewayUrl(), tokens, WHOLE_SYSTEM_CONNECTIONS, warmup,
+                        measured), "load-whole-" + WHOLE_SYSTEM_CONNECTIONS + ".txt", measuredProcesses.stream()
+                                .mapToLong(c -> system.process(c).pid()).toArray());
+                // The processor's consumer group is its Kafka Streams application id
+                // (pushmon.processor.application-id, which PushmonSystem leaves at its default).
+                Map<TopicPartition, Long> written = broker.endOffsets(List.of(Topic.HEARTBEATS.topicName()));
+                long lagAtEnd = broker.lag(BrokerView.PROCESSOR_GROUP, written);
+                context.log("processor lag on heartbeats at the end of the load: %,d records", lagAtEnd);
+                Optional<Duration> caughtUp = broker.timeToCommit(BrokerView.PROCESSOR_GROUP, written,
+                        CATCH_UP_LIMIT, remaining -> context.log("processor still %,d records behind", remaining));
+                long lagAfter = caughtUp.isPresent() ? 0 : broker.lag(BrokerView.PROCESSOR_GROUP, written);
+                recordWholeSystem(run, measuredProcesses, bare, lagAtEnd, caughtUp, lagAfter);
             }
         }
 
@@ -237,6 +286,49 @@ public final class IngestScenario implements Scenario {
                         String.format(Locale.ROOT, "%.1f ms", millis(gateway.p99Micros())),
                         gateway.p99Micros() < 50_000);
             }
+        }
+
+        private void recordWholeSystem(Measured run, List<Component> processes, LoadResult bare, long lagAtEnd,
+                Optional<Duration> caughtUp, long lagAfter) {
+            LoadResult load = run.load();
+            String label = "whole system";
+            String at = " @" + WHOLE_SYSTEM_CONNECTIONS;
+            result.metric(label + " pushes/s" + at, round(load.perSecond()), "/s");
+            result.metric(label + " p50" + at, millis(load.p50Micros()), "ms");
+            result.metric(label + " p99" + at, millis(load.p99Micros()), "ms");
+            result.metric(label + " max" + at, millis(load.maxMicros()), "ms");
+            result.metric(label + " non-2xx or no answer" + at, load.failures(), "");
+            for (int i = 0; i < processes.size(); i++) {
+                String process = processes.get(i) == Component.KAFKA ? "broker"
+                        : processes.get(i).name().toLowerCase(Locale.ROOT);
+                result.metric(label + " CPU per push: " + process + at, round(run.cpuMicrosPerRequest()[i]), "µs");
+            }
+            generator(label + at, label + " CPU per push: generator" + at, run);
+            double ratio = share(load, bare);
+            result.metric(label + " / bare" + at, Math.round(ratio * 1000) / 10.0, "%");
+            result.metric(label + ": processor lag on heartbeats at the end of the load", lagAtEnd, "records");
+            if (caughtUp.isPresent()) {
+                result.metric(label + ": processor lag back to 0 after", caughtUp.get().toMillis() / 1000.0, "s");
+            } else {
+                result.metric(label + ": processor lag " + CATCH_UP_LIMIT.toSeconds() + " s after the load", lagAfter,
+                        "records");
+            }
+
+            result.check(String.format(Locale.ROOT, "whole system at least %,.0f pushes/s at %d connections over"
+                    + " %,d monitors", WHOLE_SYSTEM_PUSHES_PER_SECOND, WHOLE_SYSTEM_CONNECTIONS, monitors),
+                    String.format(Locale.ROOT, "%,.0f pushes/s (%.1f%% of the bare endpoint's %,.0f)",
+                            load.perSecond(), ratio * 100, bare.perSecond()),
+                    load.perSecond() >= WHOLE_SYSTEM_PUSHES_PER_SECOND);
+            result.check("whole system p99 under 50 ms at " + WHOLE_SYSTEM_CONNECTIONS + " connections",
+                    String.format(Locale.ROOT, "%.1f ms", millis(load.p99Micros())), load.p99Micros() < 50_000);
+            result.check("whole system: the processor keeps up (its lag on heartbeats back to 0 within "
+                    + CATCH_UP_LIMIT.toSeconds() + " s of the load's end)", String.format(Locale.ROOT,
+                            "%,d records behind at the end, %s", lagAtEnd, caughtUp.map(d -> String.format(
+                                    Locale.ROOT, "0 after %.1f s", d.toMillis() / 1000.0))
+                                    .orElse(String.format(Locale.ROOT, "still %,d after %d s", lagAfter,
+                                            CATCH_UP_LIMIT.toSeconds()))), caughtUp.isPresent());
+            result.invariant("whole system: zero non-2xx at " + WHOLE_SYSTEM_CONNECTIONS + " connections",
+                    failures(load), load.failures() == 0);
         }
 
         private void generator(String load, String metric, Measured run) {
