@@ -246,7 +246,7 @@ public final class IngestScenario implements Scenario {
             result.metric("bare p99" + at, millis(bare.p99Micros()), "ms");
             result.metric("bare max" + at, millis(bare.maxMicros()), "ms");
             result.metric("bare CPU per request: endpoint" + at, round(run.cpuMicrosPerRequest()[0]), "µs");
-            generator("bare" + at, "bare CPU per request: generator" + at, run);
+            recordGenerator("bare" + at, "bare CPU per request: generator" + at, run);
         }
 
         /** A gateway's figures; the targets are judged for this build's gateway, the invariant for every one. */
@@ -264,7 +264,7 @@ public final class IngestScenario implements Scenario {
             double bareCpu = bareRun.cpuMicrosPerRequest()[0];
             result.metric(label + " CPU per push: gateway" + at, round(gatewayCpu), "µs");
             result.metric(label + " CPU per push: broker" + at, round(gatewayRun.cpuMicrosPerRequest()[1]), "µs");
-            generator(label + at, label + " CPU per push: generator" + at, gatewayRun);
+            recordGenerator(label + at, label + " CPU per push: generator" + at, gatewayRun);
             double ratio = share(gateway, bare);
             result.metric(label + " / bare" + at, Math.round(ratio * 1000) / 10.0, "%");
             double cpuRatio = bareCpu > 0 ? gatewayCpu / bareCpu : 0;
@@ -303,7 +303,7 @@ public final class IngestScenario implements Scenario {
                         : processes.get(i).name().toLowerCase(Locale.ROOT);
                 result.metric(label + " CPU per push: " + process + at, round(run.cpuMicrosPerRequest()[i]), "µs");
             }
-            generator(label + at, label + " CPU per push: generator" + at, run);
+            recordGenerator(label + at, label + " CPU per push: generator" + at, run);
             double ratio = share(load, bare);
             result.metric(label + " / bare" + at, Math.round(ratio * 1000) / 10.0, "%");
             result.metric(label + ": processor lag on heartbeats at the end of the load", lagAtEnd, "records");
@@ -331,7 +331,7 @@ public final class IngestScenario implements Scenario {
                     failures(load), load.failures() == 0);
         }
 
-        private void generator(String load, String metric, Measured run) {
+        private void recordGenerator(String load, String metric, Measured run) {
             double perRequest = run.generatorCpuMicrosPerRequest();
             generatorCpu.put(load, perRequest);
             result.metric(metric, round(perRequest), "µs");

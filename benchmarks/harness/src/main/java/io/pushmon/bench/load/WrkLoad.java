@@ -67,7 +67,8 @@ public final class WrkLoad implements TimedLoad {
     @Override
     public String description() {
         return version + ", " + THREADS + " threads, closed loop, POST /api/push/<token> round-robin over the"
-                + " monitors' tokens (Lua), warm-up as a separate run";
+                + " monitors' tokens (Lua), warm-up as a separate run, latency as wrk corrects it for coordinated"
+                + " omission, statuses only 2xx (below 400) or not";
     }
 
     @Override
