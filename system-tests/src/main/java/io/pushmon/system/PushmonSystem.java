@@ -103,7 +103,7 @@ public final class PushmonSystem implements AutoCloseable {
             }
         }
         controllerPort = freePort();
-        defineProcesses(builder.settings, builder.jvmOptions);
+        defineProcesses(builder.settings, builder.jvmOptions, builder.appDirs);
     }
 
     public static Builder builder() {
@@ -331,7 +331,8 @@ public final class PushmonSystem implements AutoCloseable {
         process(Component.KAFKA).stop(Duration.ofSeconds(10));
     }
 
-    private void defineProcesses(Map<Component, Map<String, String>> extra, Map<Component, List<String>> jvm) {
+    private void defineProcesses(Map<Component, Map<String, String>> extra, Map<Component, List<String>> jvm,
+            Map<Component, Path> appDirs) {
         Path logs = dataDir.resolve("logs");
         String kafkaClasspath;
         try {
@@ -351,10 +352,14 @@ public final class PushmonSystem implements AutoCloseable {
                 logs.resolve("kafka.log"))));
 
         for (Component service : services) {
-            Path jar = root.resolve(service.module() + "/target/quarkus-app/quarkus-run.jar");
+            Path appDir = appDirs.get(service);
+            Path jar = (appDir != null ? appDir : root.resolve(service.module() + "/target/quarkus-app"))
+                    .resolve("quarkus-run.jar");
             if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: package the services first (./mvnw install"
-                        + " -DskipTests, or run this module after them in the reactor)");
+                throw new IllegalStateException(jar + " is missing: " + (appDir != null
+                        ? "the app directory given for " + service + " is not a packaged Quarkus app"
+                        : "package the services first (./mvnw install -DskipTests, or run this module after them in"
+                                + " the reactor)"));
             }
             List<ManagedProcess> serviceInstances = new ArrayList<>();
             for (int instance = 0; instance < instances(service); instance++) {
@@ -446,6 +451,7 @@ public final class PushmonSystem implements AutoCloseable {
         private final Map<Component, Integer> instances = new EnumMap<>(Component.class);
         private final Map<Component, Map<String, String>> settings = new EnumMap<>(Component.class);
         private final Map<Component, List<String>> jvmOptions = new EnumMap<>(Component.class);
+        private final Map<Component, Path> appDirs = new EnumMap<>(Component.class);
 
         private Builder() {
         }
@@ -506,6 +512,19 @@ public final class PushmonSystem implements AutoCloseable {
          */
         public Builder jvmOptions(Component component, String... options) {
             jvmOptions.put(component, List.of(options));
+            return this;
+        }
+
+        /**
+         * Runs a service from another build: {@code quarkusApp} is the {@code quarkus-app} directory of its
+         * package (it holds {@code quarkus-run.jar}) instead of {@code <module>/target/quarkus-app}, so a
+         * benchmark can measure an earlier build next to this one. It must read and write the same topics.
+         */
+        public Builder appDir(Component service, Path quarkusApp) {
+            if (service == Component.KAFKA) {
+                throw new IllegalArgumentException("the broker is not a packaged app");
+            }
+            appDirs.put(service, quarkusApp.toAbsolutePath().normalize());
             return this;
         }
 

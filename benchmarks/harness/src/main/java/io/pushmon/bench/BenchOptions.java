@@ -2,7 +2,10 @@ package io.pushmon.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -12,15 +15,21 @@ import java.util.OptionalInt;
  * @param size      monitors for the population-driven scenarios instead of each one's default
  * @param smoke     tiny sizes and short runs: proves the harness works, measures nothing
  * @param out       the folder the report goes to
+ * @param gatewayVariants other gateway builds the ingest scenario measures too, by name, in the order given: each
+ *                  the {@code quarkus-app} directory of a packaged gateway
  */
-public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smoke, Path out) {
+public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smoke, Path out,
+        Map<String, Path> gatewayVariants) {
 
     public static final String USAGE = """
-            usage: ./pushmon-bench [scenario ...] [--size N] [--smoke] [--out DIR]
+            usage: ./pushmon-bench [scenario ...] [--size N] [--smoke] [--out DIR] [--gateway-variant NAME=DIR ...]
               scenarios: %s (default: all)
               --size N   monitors for detection, punctuation, storm and footprint instead of their defaults
               --smoke    tiny sizes and 2-second loads: checks the harness end to end, measures nothing
-              --out DIR  where report.md and report.json go (default bench-results/<time>)""";
+              --out DIR  where report.md and report.json go (default bench-results/<time>)
+              --gateway-variant NAME=DIR
+                         ingest also measures the gateway packaged in DIR (a quarkus-app directory, e.g. an
+                         earlier build's), labelled NAME, alternating with this build's; repeatable""";
 
     /** Parses the command line; throws {@link IllegalArgumentException} with a message for the user. */
     public static BenchOptions parse(String[] args, List<String> known, Path defaultOut) {
@@ -28,12 +37,14 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
         OptionalInt size = OptionalInt.empty();
         boolean smoke = false;
         Path out = defaultOut;
+        Map<String, Path> variants = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--size" -> size = OptionalInt.of(positive(value(args, ++i, arg)));
                 case "--smoke" -> smoke = true;
                 case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--gateway-variant" -> variant(value(args, ++i, arg), variants);
                 default -> {
                     if (arg.startsWith("-") || !known.contains(arg)) {
                         throw new IllegalArgumentException("unknown argument '" + arg + "'");
@@ -43,7 +54,21 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
             }
         }
         return new BenchOptions(scenarios.isEmpty() ? List.copyOf(known) : List.copyOf(scenarios), size, smoke,
-                out);
+                out, Collections.unmodifiableMap(variants));
+    }
+
+    /** {@code NAME=DIR}; the name labels the variant's rows in the report, so it must be unique and plain. */
+    private static void variant(String text, Map<String, Path> variants) {
+        int equals = text.indexOf('=');
+        String name = equals < 0 ? "" : text.substring(0, equals);
+        String dir = equals < 0 ? "" : text.substring(equals + 1);
+        if (!name.matches("[A-Za-z0-9._-]+") || dir.isEmpty()) {
+            throw new IllegalArgumentException("--gateway-variant takes NAME=DIR (NAME of letters, digits, . _ -),"
+                    + " not '" + text + "'");
+        }
+        if (variants.putIfAbsent(name, Path.of(dir)) != null) {
+            throw new IllegalArgumentException("--gateway-variant " + name + " is given twice");
+        }
     }
 
     /** The population of a scenario: {@code --size} if given, the smoke size in a smoke run, else its default. */

@@ -2,6 +2,7 @@ package io.pushmon.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -45,5 +46,31 @@ class BenchOptionsTest {
                 .hasMessageContaining("positive whole number");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--size" }, KNOWN, OUT))
                 .hasMessageContaining("--size needs a value");
+    }
+
+    @Test
+    void gatewayVariantsAreKeptByNameInTheOrderGiven() {
+        BenchOptions options = BenchOptions.parse(new String[] { "ingest", "--gateway-variant",
+            "a117b57=/work/baseline/gateway-a117b57", "--gateway-variant", "event-loop=../other/quarkus-app" }, KNOWN,
+                OUT);
+
+        assertThat(options.gatewayVariants()).containsExactly(
+                entry("a117b57", Path.of("/work/baseline/gateway-a117b57")),
+                entry("event-loop", Path.of("../other/quarkus-app")));
+        assertThat(BenchOptions.parse(new String[0], KNOWN, OUT).gatewayVariants()).isEmpty();
+    }
+
+    @Test
+    void aVariantNeedsAPlainUniqueNameAndADirectory() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--gateway-variant", "/some/dir" }, KNOWN, OUT))
+                .hasMessageContaining("NAME=DIR");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--gateway-variant", "a b=/x" }, KNOWN, OUT))
+                .hasMessageContaining("NAME=DIR");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--gateway-variant", "old=" }, KNOWN, OUT))
+                .hasMessageContaining("NAME=DIR");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--gateway-variant", "old=/a", "--gateway-variant",
+            "old=/b" }, KNOWN, OUT)).hasMessageContaining("given twice");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--gateway-variant" }, KNOWN, OUT))
+                .hasMessageContaining("--gateway-variant needs a value");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.LongConsumer;
@@ -30,6 +31,8 @@ public final class BrokerView implements AutoCloseable {
      */
     public static final String PROCESSOR_GROUP = "pushmon-liveness-processor";
 
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
+
     private final Admin admin;
 
     public BrokerView(String bootstrapServers) {
@@ -52,25 +55,39 @@ public final class BrokerView implements AutoCloseable {
      */
     public void awaitCommitted(String group, Map<TopicPartition, Long> targets, Duration within, LongConsumer lag)
             throws ExecutionException, InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        long nextReport = System.nanoTime();
-        while (true) {
-            long remaining = lag(group, targets);
-            if (remaining == 0) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(group + " still lagged " + remaining + " records after " + within);
-            }
-            if (System.nanoTime() >= nextReport) {
-                lag.accept(remaining);
-                nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            }
-            Thread.sleep(500);
+        if (timeToCommit(group, targets, within, lag).isEmpty()) {
+            throw new IllegalStateException(group + " still lagged " + lag(group, targets) + " records after "
+                    + within);
         }
     }
 
-    private long lag(String group, Map<TopicPartition, Long> targets) throws ExecutionException, InterruptedException {
+    /**
+     * As {@link #awaitCommitted}, but a group that does not get there in time is an answer, not a failure: how long
+     * it took, or empty.
+     */
+    public Optional<Duration> timeToCommit(String group, Map<TopicPartition, Long> targets, Duration within,
+            LongConsumer lag) throws ExecutionException, InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + within.toNanos();
+        long nextReport = start + REPORT_EVERY.toNanos();
+        while (true) {
+            long remaining = lag(group, targets);
+            if (remaining == 0) {
+                return Optional.of(Duration.ofNanos(System.nanoTime() - start));
+            }
+            if (System.nanoTime() > deadline) {
+                return Optional.empty();
+            }
+            if (System.nanoTime() >= nextReport) {
+                lag.accept(remaining);
+                nextReport = System.nanoTime() + REPORT_EVERY.toNanos();
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Records before the given offsets that the group has not committed yet. */
+    public long lag(String group, Map<TopicPartition, Long> targets) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
         long remaining = 0;

@@ -102,8 +102,8 @@ public final class LoadGenerator {
         }
         vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null)
                 .join();
-        Map<Integer, Long> byStatus = new TreeMap<>();
-        statuses.forEach((status, count) -> byStatus.put(status, count.sum()));
+        Map<String, Long> byStatus = new TreeMap<>();
+        statuses.forEach((status, count) -> byStatus.put(Integer.toString(status), count.sum()));
         return new LoadResult(latency.getTotalCount(), measuredNanos / 1e9, latency.getValueAtPercentile(50),
                 latency.getValueAtPercentile(90), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
                 latency.getMaxValue(), byStatus, errors.sum(), firstError.get(), answered.sum(),

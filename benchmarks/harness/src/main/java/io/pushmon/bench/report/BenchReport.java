@@ -60,7 +60,8 @@ public record BenchReport(Instant startedAt, Machine machine, List<String> comma
         md.append("- JDK: ").append(machine.jdk()).append('\n');
         md.append("- load average at start: ").append(machine.loadAverage()).append("\n\n");
 
-        md.append("Targets (performance, judged at full size) and invariants (must hold in every run):\n\n");
+        md.append("Targets (performance, judged at full size), invariants (must hold in every run) and warnings"
+                + " (conditions of the measurement itself):\n\n");
         md.append("| scenario | target | measured | met |\n|---|---|---|---|\n");
         for (ScenarioResult result : results) {
             if (result.failure() != null) {
@@ -68,7 +69,7 @@ public record BenchReport(Instant startedAt, Machine machine, List<String> comma
                         .append(cell(result.failure())).append(" | no |\n");
             }
             for (Check check : result.checks()) {
-                md.append("| ").append(result.name()).append(" | ").append(check.invariant() ? "invariant: " : "")
+                md.append("| ").append(result.name()).append(" | ").append(prefix(check.kind()))
                         .append(cell(check.target())).append(" | ")
                         .append(cell(check.measured())).append(" | ").append(check.met() ? "yes" : "**no**")
                         .append(" |\n");
@@ -96,6 +97,14 @@ public record BenchReport(Instant startedAt, Machine machine, List<String> comma
             result.notes().forEach(note -> md.append("- ").append(note).append('\n'));
         }
         return md.toString();
+    }
+
+    private static String prefix(Check.Kind kind) {
+        return switch (kind) {
+            case TARGET -> "";
+            case INVARIANT -> "invariant: ";
+            case WARNING -> "warning: ";
+        };
     }
 
     /** Whole numbers without decimals, others with up to two. */

@@ -37,13 +37,19 @@ public final class ScenarioResult {
 
     /** A performance target of the issue and the measurement it is judged on. */
     public ScenarioResult check(String target, String measured, boolean met) {
-        checks.add(new Check(target, measured, met, false));
+        checks.add(new Check(target, measured, met, Check.Kind.TARGET));
         return this;
     }
 
     /** A correctness target (nothing lost, nothing twice): it must hold in every run, the smoke run included. */
     public ScenarioResult invariant(String target, String measured, boolean met) {
-        checks.add(new Check(target, measured, met, true));
+        checks.add(new Check(target, measured, met, Check.Kind.INVARIANT));
+        return this;
+    }
+
+    /** A condition of the measurement: a miss says the figures may be distorted, not that pushmon failed. */
+    public ScenarioResult warning(String condition, String measured, boolean met) {
+        checks.add(new Check(condition, measured, met, Check.Kind.WARNING));
         return this;
     }
 

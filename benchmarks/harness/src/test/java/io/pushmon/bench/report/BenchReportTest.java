@@ -20,6 +20,7 @@ class BenchReportTest {
     void theReportSummarisesEveryCheckAndListsEachScenariosFiguresInMarkdownAndJson() throws Exception {
         ScenarioResult ingest = new ScenarioResult("ingest", "Ingest").setting("monitors", 10_000)
                 .metric("gateway pushes/s @200", 4321.5, "/s").check("p99 under 50 ms", "61.2 ms", false)
+                .invariant("zero non-2xx", "0", true).warning("generator CPU at most 20 µs", "31.0 µs", false)
                 .note("the broker shares the cores");
         ingest.finished(42, null);
         ScenarioResult storm = new ScenarioResult("storm", "Storm");
@@ -32,6 +33,8 @@ class BenchReportTest {
 
         assertThat(Files.readString(markdown))
                 .contains("| ingest | p99 under 50 ms | 61.2 ms | **no** |")
+                .contains("| ingest | invariant: zero non-2xx | 0 | yes |")
+                .contains("| ingest | warning: generator CPU at most 20 µs | 31.0 µs | **no** |")
                 .contains("| storm | | did not complete: java.lang.IllegalStateException: broker gone | no |")
                 .contains("| gateway pushes/s @200 | 4,321.50 /s |")
                 .contains("Settings: monitors = 10000")
