@@ -1,6 +1,5 @@
 package io.pushmon.dispatcher.channelcache;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,45 +19,22 @@ import io.pushmon.common.topics.Topic;
  * deleted meanwhile is not notified any more.
  */
 @Singleton
-public class ChannelCache implements AutoCloseable {
+public class ChannelCache extends TopicFollower<String, ChannelDefinition> {
 
     private final Map<String, ChannelDefinition> channels = new ConcurrentHashMap<>();
-    private final TopicFollower<String, ChannelDefinition> follower;
 
     @Inject
     public ChannelCache(KafkaConfig kafka) {
-        follower = new TopicFollower<>(Topic.CHANNELS, KafkaClients.groupless(kafka, "pushmon-dispatcher-channels"),
-                entry -> {
-                    if (entry.value() == null) {
-                        channels.remove(entry.key());
-                    } else {
-                        channels.put(entry.key(), entry.value());
-                    }
-                });
-    }
-
-    public void start() {
-        follower.start();
+        super(Topic.CHANNELS, KafkaClients.groupless(kafka, "pushmon-dispatcher-channels"));
     }
 
     @Override
-    public void close() {
-        follower.close();
-    }
-
-    /** True once every channel that existed at start has been read. */
-    public boolean caughtUp() {
-        return follower.isCaughtUp();
-    }
-
-    /** Waits until caught up; false on timeout. */
-    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        return follower.awaitCaughtUp(timeout);
-    }
-
-    /** False once the reading thread has died. */
-    public boolean healthy() {
-        return follower.isReading();
+    protected void apply(Entry<String, ChannelDefinition> entry) {
+        if (entry.value() == null) {
+            channels.remove(entry.key());
+        } else {
+            channels.put(entry.key(), entry.value());
+        }
     }
 
     /** The channel with this id, if it exists. */

@@ -45,7 +45,7 @@ public class TestNotificationResource {
 
     @POST
     public CompletionStage<Response> test(@PathParam("id") String channelId) {
-        if (!channels.caughtUp()) {
+        if (!channels.isCaughtUp()) {
             return CompletableFuture.completedFuture(Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .header("Retry-After", "1")
                     .entity(Map.of("ok", false, "error", "channels are still being read")).build());

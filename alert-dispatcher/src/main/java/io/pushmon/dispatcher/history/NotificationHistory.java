@@ -25,39 +25,20 @@ import io.pushmon.dispatcher.delivery.DispatcherConfig;
  * on start from what the topic still retains.
  */
 @Singleton
-public class NotificationHistory implements AutoCloseable {
+public class NotificationHistory extends TopicFollower<String, DeliveryLogEntry> {
 
     private final Map<String, Deque<DeliveryLogEntry>> byMonitor = new ConcurrentHashMap<>();
     private final int perMonitor;
-    private final TopicFollower<String, DeliveryLogEntry> follower;
 
     @Inject
     public NotificationHistory(KafkaConfig kafka, DispatcherConfig config) {
+        super(Topic.NOTIFICATION_LOG, KafkaClients.groupless(kafka, "pushmon-dispatcher-notification-log"));
         this.perMonitor = Math.max(1, config.history().perMonitor());
-        this.follower = new TopicFollower<>(Topic.NOTIFICATION_LOG,
-                KafkaClients.groupless(kafka, "pushmon-dispatcher-notification-log"), e -> add(e.value()));
-    }
-
-    public void start() {
-        follower.start();
     }
 
     @Override
-    public void close() {
-        follower.close();
-    }
-
-    /** True once everything the log retained at start has been read. */
-    public boolean caughtUp() {
-        return follower.isCaughtUp();
-    }
-
-    /** False once the reading thread has died. */
-    public boolean healthy() {
-        return follower.isReading();
-    }
-
-    private void add(DeliveryLogEntry entry) {
+    protected void apply(Entry<String, DeliveryLogEntry> record) {
+        DeliveryLogEntry entry = record.value();
         if (entry == null || entry.monitorId() == null) {
             return;
         }

@@ -23,7 +23,7 @@ public class NotificationHistoryResource {
 
     @GET
     public Response recent(@PathParam("id") String monitorId) {
-        if (!history.caughtUp()) {
+        if (!history.isCaughtUp()) {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1")
                     .entity(Map.of("ok", false, "error", "the delivery log is still being read")).build();
         }

@@ -109,21 +109,21 @@ public class DispatcherLifecycle {
 
     /** Ready when the caches are read and the event consumer has joined its group. */
     public boolean ready() {
-        return channels.caughtUp() && history.caughtUp()
+        return channels.isCaughtUp() && history.isCaughtUp()
                 && (!config.events().enabled() || (events != null && events.assigned()));
     }
 
     /** Alive unless a consumer or reader stopped on an error it cannot recover from. */
     public boolean alive() {
-        return channels.healthy() && history.healthy() && (events == null || !events.failed())
+        return channels.isReading() && history.isReading() && (events == null || !events.failed())
                 && (retries == null || !retries.failed());
     }
 
     /** What readiness and liveness are made of, for the health endpoint. */
     public Map<String, Object> details() {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("channelsRead", channels.caughtUp());
-        details.put("deliveryLogRead", history.caughtUp());
+        details.put("channelsRead", channels.isCaughtUp());
+        details.put("deliveryLogRead", history.isCaughtUp());
         details.put("eventsAssigned", events != null && events.assigned());
         details.put("eventsUnfinished", events == null ? 0 : events.unfinished());
         details.put("retriesHeld", retries == null ? 0 : retries.unfinished());

@@ -15,21 +15,22 @@ import java.util.OptionalInt;
  * @param size      monitors for the population-driven scenarios instead of each one's default
  * @param smoke     tiny sizes and short runs: proves the harness works, measures nothing
  * @param out       the folder the report goes to
- * @param gatewayVariants other gateway builds the ingest scenario measures too, by name, in the order given: each
- *                  the {@code quarkus-app} directory of a packaged gateway
+ * @param gatewayVariants other gateways the ingest scenario measures too, by name, in the order given: another
+ *                  build's {@code quarkus-app} directory, this build with other settings, or both
  */
 public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smoke, Path out,
-        Map<String, Path> gatewayVariants) {
+        Map<String, GatewayVariant> gatewayVariants) {
 
     public static final String USAGE = """
-            usage: ./pushmon-bench [scenario ...] [--size N] [--smoke] [--out DIR] [--gateway-variant NAME=DIR ...]
+            usage: ./pushmon-bench [scenario ...] [--size N] [--smoke] [--out DIR] [--gateway-variant NAME=DIR[,P=V...] ...]
               scenarios: %s (default: all)
               --size N   monitors for detection, punctuation, storm and footprint instead of their defaults
               --smoke    tiny sizes and 2-second loads: checks the harness end to end, measures nothing
               --out DIR  where report.md and report.json go (default bench-results/<time>)
-              --gateway-variant NAME=DIR
+              --gateway-variant NAME=DIR[,property=value...]
                          ingest also measures the gateway packaged in DIR (a quarkus-app directory, e.g. an
-                         earlier build's), labelled NAME, alternating with this build's; repeatable""";
+                         earlier build's; '.' for this build) started with the given settings, labelled NAME,
+                         alternating with this build's; repeatable""";
 
     /** Parses the command line; throws {@link IllegalArgumentException} with a message for the user. */
     public static BenchOptions parse(String[] args, List<String> known, Path defaultOut) {
@@ -37,7 +38,7 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
         OptionalInt size = OptionalInt.empty();
         boolean smoke = false;
         Path out = defaultOut;
-        Map<String, Path> variants = new LinkedHashMap<>();
+        Map<String, GatewayVariant> variants = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -57,8 +58,8 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
                 out, Collections.unmodifiableMap(variants));
     }
 
-    /** {@code NAME=DIR}; the name labels the variant's rows in the report, so it must be unique and plain. */
-    private static void variant(String text, Map<String, Path> variants) {
+    /** {@code NAME=DIR[,...]}; the name labels the variant's rows in the report, so it must be unique and plain. */
+    private static void variant(String text, Map<String, GatewayVariant> variants) {
         int equals = text.indexOf('=');
         String name = equals < 0 ? "" : text.substring(0, equals);
         String dir = equals < 0 ? "" : text.substring(equals + 1);
@@ -66,7 +67,7 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
             throw new IllegalArgumentException("--gateway-variant takes NAME=DIR (NAME of letters, digits, . _ -),"
                     + " not '" + text + "'");
         }
-        if (variants.putIfAbsent(name, Path.of(dir)) != null) {
+        if (variants.putIfAbsent(name, GatewayVariant.parse(dir)) != null) {
             throw new IllegalArgumentException("--gateway-variant " + name + " is given twice");
         }
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,9 +57,24 @@ class BenchOptionsTest {
                 OUT);
 
         assertThat(options.gatewayVariants()).containsExactly(
-                entry("a117b57", Path.of("/work/baseline/gateway-a117b57")),
-                entry("event-loop", Path.of("../other/quarkus-app")));
+                entry("a117b57", new GatewayVariant(Optional.of(Path.of("/work/baseline/gateway-a117b57")), Map.of())),
+                entry("event-loop", new GatewayVariant(Optional.of(Path.of("../other/quarkus-app")), Map.of())));
         assertThat(BenchOptions.parse(new String[0], KNOWN, OUT).gatewayVariants()).isEmpty();
+    }
+
+    @Test
+    void aVariantCanBeThisBuildWithOtherSettings() {
+        BenchOptions options = BenchOptions.parse(new String[] { "--gateway-variant",
+            "linger20=.,pushmon.kafka.linger=20ms,pushmon.kafka.compression=zstd" }, KNOWN, OUT);
+
+        assertThat(options.gatewayVariants()).containsExactly(entry("linger20", new GatewayVariant(Optional.empty(),
+                Map.of("pushmon.kafka.linger", "20ms", "pushmon.kafka.compression", "zstd"))));
+    }
+
+    @Test
+    void aVariantsSettingNeedsAValue() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--gateway-variant", "x=.,pushmon.kafka.linger" },
+                KNOWN, OUT)).hasMessageContaining("property=value");
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -14,8 +13,8 @@ import io.pushmon.common.kafka.TopicFollower;
 import io.pushmon.common.topics.Topic;
 
 /**
- * An in-memory copy of a compacted topic (key to latest value; a tombstone removes the key), kept by a
- * {@link TopicFollower}, plus the writes this gateway makes to it.
+ * An in-memory copy of a compacted topic (key to latest value; a tombstone removes the key), read as every copy
+ * of a topic is ({@link TopicFollower}), plus the writes this gateway makes to it.
  *
  * <p>Writes this gateway made are applied at once with the offset the broker acknowledged, and a record from
  * the log only replaces a key if it is at least as new: the follower may still be reading older records of the
@@ -28,11 +27,9 @@ import io.pushmon.common.topics.Topic;
  *
  * @param <V> the value type
  */
-public final class CompactedTopicCache<V> implements AutoCloseable {
+public final class CompactedTopicCache<V> extends TopicFollower<String, V> {
 
-    private final Topic<String, V> topic;
     private final CacheStore<V> store;
-    private final TopicFollower<String, V> follower;
 
     /**
      * Offset of each write this gateway applied that the follower has not read back yet; guarded by
@@ -52,18 +49,8 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
     }
 
     CompactedTopicCache(Topic<String, V> topic, Map<String, Object> consumerConfigs, CacheStore<V> store) {
-        this.topic = topic;
+        super(topic, consumerConfigs);
         this.store = store;
-        this.follower = new TopicFollower<>(topic, consumerConfigs, this::applyRead);
-    }
-
-    public void start() {
-        follower.start();
-    }
-
-    @Override
-    public void close() {
-        follower.close();
     }
 
     public Optional<V> get(String key) {
@@ -85,7 +72,7 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
      * gateway serves next, whatever the follower has read so far.
      */
     public void write(RecordWriter writer, String key, V value) {
-        applyWritten(key, writer.sendAndWait(topic, key, value), value);
+        applyWritten(key, writer.sendAndWait(topic(), key, value), value);
     }
 
     /** Applies a write this gateway made, with the partition and offset the broker acknowledged it at. */
@@ -96,28 +83,6 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
     /** Writes of this gateway that its follower has not read back yet. */
     synchronized int unreadWrites() {
         return unreadWrites.size();
-    }
-
-    public boolean isCaughtUp() {
-        return follower.isCaughtUp();
-    }
-
-    public CompletionStage<Void> caughtUp() {
-        return follower.caughtUp();
-    }
-
-    /** False once the reading thread has ended while it should run. */
-    public boolean isReading() {
-        return follower.isReading();
-    }
-
-    /** Records that could not be read as values and were skipped. */
-    public long unreadableRecords() {
-        return follower.unreadableRecords();
-    }
-
-    public Topic<String, V> topic() {
-        return topic;
     }
 
     private synchronized void applyOwn(String key, int partition, long offset, V value) {
@@ -134,7 +99,8 @@ public final class CompactedTopicCache<V> implements AutoCloseable {
         unreadWrites.put(key, offset);
     }
 
-    private synchronized void applyRead(TopicFollower.Entry<String, V> entry) {
+    @Override
+    protected synchronized void apply(Entry<String, V> entry) {
         readUpTo.put(entry.partition(), entry.offset() + 1);
         Long unread = unreadWrites.get(entry.key());
         if (unread != null) {

@@ -24,6 +24,8 @@ public class LiveStateReader {
      */
     public Optional<MonitorLiveState> read(String monitorId) {
         var answer = services.processor().get(MonitorLiveState.path(monitorId));
-        return MonitorLiveState.fromAnswer(monitorId, answer.getStatus(), (String) answer.getEntity());
+        // A relayed answer's body is the processor's text; an answer made here (no reply, a 503) carries an ApiError.
+        String body = answer.getEntity() instanceof String text ? text : null;
+        return MonitorLiveState.fromAnswer(monitorId, answer.getStatus(), body);
     }
 }

@@ -1,5 +1,6 @@
 package io.pushmon.gateway.directory;
 
+import static io.pushmon.gateway.GatewayTestSupport.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.pushmon.common.kafka.KafkaClients;
@@ -20,22 +19,9 @@ import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.kafka.testing.SharedKafka;
 import io.pushmon.kafka.testing.TestKafkaConfig;
-import io.pushmon.kafka.testing.TopicClient;
 
 /** The cache on a real broker, without Quarkus. */
 class CompactedTopicCacheIT {
-
-    private static TopicClient topics;
-
-    @BeforeAll
-    static void connect() {
-        topics = TopicClient.shared();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
 
     @Test
     void itCatchesUpWithWhatWasWrittenBeforeItStartedAndFollowsLaterWrites() throws Exception {
@@ -129,7 +115,7 @@ class CompactedTopicCacheIT {
     }
 
     private static RecordMetadata write(String key, String name) {
-        return topics.send(Topic.CHANNELS, key, name == null ? null : channel(key, name));
+        return topics().send(Topic.CHANNELS, key, name == null ? null : channel(key, name));
     }
 
     private static ChannelDefinition channel(String key, String name) {

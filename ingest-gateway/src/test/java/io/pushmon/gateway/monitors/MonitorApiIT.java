@@ -70,6 +70,15 @@ class MonitorApiIT {
                 .body("pushToken", equalTo(token)).body("name", equalTo(name));
     }
 
+    /** The test profile points the gateway at a processor that refuses every connection. */
+    @Test
+    void aMonitorIsShownAsUnknownWhileTheProcessorCannotAnswer() {
+        String id = createMonitor(DEFAULT_KEY, uniqueName("no-processor")).getString("id");
+
+        api(DEFAULT_KEY).get("/api/monitors/" + id).then().statusCode(200)
+                .body("id", equalTo(id)).body("status", equalTo("unknown")).body("lastHeartbeatAt", nullValue());
+    }
+
     @Test
     void theListIsTheTenantsMonitorsSortedByName() {
         String prefix = uniqueName("sorted");

@@ -47,7 +47,7 @@ public record MonitorLiveState(String monitorId, MonitorStatus status, Instant l
         if (status == 404) {
             return Optional.of(neverSeen(monitorId));
         }
-        if (status != 200) {
+        if (status != 200 || body == null) {
             return Optional.empty();
         }
         try {

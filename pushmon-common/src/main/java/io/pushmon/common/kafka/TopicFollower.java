@@ -27,7 +27,8 @@ import io.pushmon.common.topics.Topic;
  * itself every partition and joins no group, because each instance needs all of it and a group would only
  * add rebalances.
  *
- * <p>It is caught up once it has read up to the end offsets it saw at its first start; before that, a missing
+ * <p>A copy extends it and says in {@link #apply} what a record does to it. It is caught up once it has read up
+ * to the end offsets it saw at its first start; before that, a missing
  * key may just not have been read yet. When reading fails (a broker outage outlasting the client's retries),
  * it opens a new consumer and resumes after the last record it handed on, so the sink sees each record once,
  * in offset order per partition. A record it cannot decode or apply is counted and skipped: one bad record must
@@ -36,16 +37,10 @@ import io.pushmon.common.topics.Topic;
  * @param <K> key type of the topic
  * @param <V> value type of the topic; null values (tombstones) are handed on as null
  */
-public final class TopicFollower<K, V> implements AutoCloseable {
+public abstract class TopicFollower<K, V> implements AutoCloseable {
 
     /** One record of the topic, decoded. */
     public record Entry<K, V>(K key, V value, int partition, long offset, long timestamp) {
-    }
-
-    /** Takes each record, on the follower's thread only. */
-    @FunctionalInterface
-    public interface Sink<K, V> {
-        void accept(Entry<K, V> entry);
     }
 
     private static final Logger LOG = Logger.getLogger(TopicFollower.class.getName());
@@ -55,7 +50,6 @@ public final class TopicFollower<K, V> implements AutoCloseable {
 
     private final Topic<K, V> topic;
     private final Map<String, Object> consumerConfigs;
-    private final Sink<K, V> sink;
     private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     private final AtomicLong unreadable = new AtomicLong();
     /** Next offset to read per partition; only the follower's thread touches it. */
@@ -70,13 +64,15 @@ public final class TopicFollower<K, V> implements AutoCloseable {
     /**
      * @param consumerConfigs settings of a group-less consumer, as {@link KafkaClients#groupless} makes them
      */
-    public TopicFollower(Topic<K, V> topic, Map<String, Object> consumerConfigs, Sink<K, V> sink) {
+    protected TopicFollower(Topic<K, V> topic, Map<String, Object> consumerConfigs) {
         this.topic = topic;
         this.consumerConfigs = Map.copyOf(consumerConfigs);
-        this.sink = sink;
     }
 
-    public synchronized void start() {
+    /** Applies one record; runs on the follower's thread only, in offset order per partition. */
+    protected abstract void apply(Entry<K, V> entry);
+
+    public final synchronized void start() {
         if (thread != null) {
             return;
         }
@@ -87,7 +83,7 @@ public final class TopicFollower<K, V> implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public final void close() {
         Thread reader;
         synchronized (this) {
             running = false;
@@ -106,21 +102,21 @@ public final class TopicFollower<K, V> implements AutoCloseable {
         }
     }
 
-    public Topic<K, V> topic() {
+    public final Topic<K, V> topic() {
         return topic;
     }
 
     /** Completes once everything that was in the topic at the first start has been handed on. */
-    public CompletionStage<Void> caughtUp() {
+    public final CompletionStage<Void> caughtUp() {
         return caughtUp;
     }
 
-    public boolean isCaughtUp() {
+    public final boolean isCaughtUp() {
         return caughtUp.isDone();
     }
 
     /** Waits until caught up; false on timeout. */
-    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    public final boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         try {
             caughtUp.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -132,13 +128,13 @@ public final class TopicFollower<K, V> implements AutoCloseable {
     }
 
     /** False once the reading thread has ended while it should run. */
-    public boolean isReading() {
+    public final boolean isReading() {
         Thread reader = thread;
         return reader != null && reader.isAlive();
     }
 
     /** Records that could not be decoded or applied and were skipped. */
-    public long unreadableRecords() {
+    public final long unreadableRecords() {
         return unreadable.get();
     }
 
@@ -216,7 +212,7 @@ public final class TopicFollower<K, V> implements AutoCloseable {
             return;
         }
         try {
-            sink.accept(new Entry<>(key, value, record.partition(), record.offset(), record.timestamp()));
+            apply(new Entry<>(key, value, record.partition(), record.offset(), record.timestamp()));
         } catch (RuntimeException e) {
             // Handing it on again would fail the same way and stop the reader at this record for good.
             unreadable.incrementAndGet();

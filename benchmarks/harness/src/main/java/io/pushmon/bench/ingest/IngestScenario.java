@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 
 import io.pushmon.bench.BenchContext;
+import io.pushmon.bench.GatewayVariant;
 import io.pushmon.bench.Scenario;
 import io.pushmon.bench.kafka.BrokerView;
 import io.pushmon.bench.load.LoadResult;
@@ -65,7 +66,7 @@ public final class IngestScenario implements Scenario {
         Duration measured = context.duration(Duration.ofSeconds(30), Duration.ofSeconds(2));
         Path dir = context.workDir();
         TimedLoad generator = WrkLoad.find(dir, context::log);
-        Map<String, Path> variants = context.options().gatewayVariants();
+        Map<String, GatewayVariant> variants = context.options().gatewayVariants();
         ScenarioResult result = new ScenarioResult(name(), title())
                 .setting("monitors", monitors).setting("connections", CONNECTIONS)
                 .setting("whole-system connections", WHOLE_SYSTEM_CONNECTIONS)
@@ -118,14 +119,15 @@ public final class IngestScenario implements Scenario {
         }
 
         /** Bare endpoint, this build's gateway and each variant, in turn at each concurrency; returns bare @200. */
-        LoadResult gatewayOnly(Map<String, Path> variants) throws Exception {
+        LoadResult gatewayOnly(Map<String, GatewayVariant> variants) throws Exception {
             context.log("starting the broker and the gateway (no processor or dispatcher: the ingest path ends at"
                     + " Kafka's ack)");
             List<Gateway> gateways = new ArrayList<>();
             try (CeilingEndpoint ceiling = CeilingEndpoint.start(context.root(), BenchContext.SERVICE_JVM,
                     dir.resolve("ceiling.log"))) {
-                gateways.add(start("gateway", true, "system", null, "tokens.txt"));
-                for (Map.Entry<String, Path> variant : variants.entrySet()) {
+                gateways.add(start("gateway", true, "system", new GatewayVariant(Optional.empty(), Map.of()),
+                        "tokens.txt"));
+                for (Map.Entry<String, GatewayVariant> variant : variants.entrySet()) {
                     context.log("starting gateway variant %s from %s, on a broker of its own", variant.getKey(),
                             variant.getValue());
                     gateways.add(start("gateway " + variant.getKey(), false, "system-" + variant.getKey(),
@@ -167,13 +169,12 @@ public final class IngestScenario implements Scenario {
             }
         }
 
-        /** A broker and a gateway (from {@code appDir}, or this build's when null) knowing the population. */
-        private Gateway start(String label, boolean thisBuild, String dataName, Path appDir, String tokensFile)
-                throws Exception {
+        /** A broker and a gateway (this build's or a variant's) knowing the population. */
+        private Gateway start(String label, boolean thisBuild, String dataName, GatewayVariant gateway,
+                String tokensFile) throws Exception {
             PushmonSystem.Builder builder = context.system(dataName).services(Component.GATEWAY);
-            if (appDir != null) {
-                builder.appDir(Component.GATEWAY, appDir);
-            }
+            gateway.appDir().ifPresent(appDir -> builder.appDir(Component.GATEWAY, appDir));
+            gateway.settings().forEach((property, value) -> builder.setting(Component.GATEWAY, property, value));
             PushmonSystem system = builder.start();
             try (Population population = new Population(system.kafkaBootstrap())) {
                 // Long timeouts: nothing expires during the load, and no processor runs to notice anyway.
