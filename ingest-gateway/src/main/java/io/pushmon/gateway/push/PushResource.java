@@ -2,6 +2,7 @@ package io.pushmon.gateway.push;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.pushmon.gateway.errors.ApiError;
 import io.pushmon.gateway.tenants.PublicEndpoint;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -89,8 +89,8 @@ public class PushResource {
         @Parameter(name = "ping", in = ParameterIn.QUERY, description = PING_DOC,
                 schema = @Schema(type = SchemaType.NUMBER))
     })
-    public Uni<PushAnswer> get(@PathParam("token") String token, @Context HttpServerRequest http) {
-        return pushes.accept(request(token, http, null));
+    public CompletionStage<String> get(@PathParam("token") String token, @Context HttpServerRequest http) {
+        return answer(request(token, http, null));
     }
 
     @HEAD
@@ -106,8 +106,8 @@ public class PushResource {
         @Parameter(name = "ping", in = ParameterIn.QUERY, description = PING_DOC,
                 schema = @Schema(type = SchemaType.NUMBER))
     })
-    public Uni<PushAnswer> head(@PathParam("token") String token, @Context HttpServerRequest http) {
-        return pushes.accept(request(token, http, null));
+    public CompletionStage<String> head(@PathParam("token") String token, @Context HttpServerRequest http) {
+        return answer(request(token, http, null));
     }
 
     @POST
@@ -127,10 +127,14 @@ public class PushResource {
         @Parameter(name = "ping", in = ParameterIn.QUERY, description = PING_DOC,
                 schema = @Schema(type = SchemaType.NUMBER))
     })
-    public Uni<PushAnswer> post(@PathParam("token") String token, @Context HttpServerRequest http, byte[] body) {
+    public CompletionStage<String> post(@PathParam("token") String token, @Context HttpServerRequest http, byte[] body) {
         String contentType = http.getHeader(HttpHeaders.CONTENT_TYPE);
         boolean form = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(FORM);
-        return pushes.accept(request(token, http, form ? body : null));
+        return answer(request(token, http, form ? body : null));
+    }
+
+    private CompletionStage<String> answer(PushRequest request) {
+        return pushes.accept(request).thenApply(PushAnswer::json);
     }
 
     private static PushRequest request(String token, HttpServerRequest http, byte[] form) {

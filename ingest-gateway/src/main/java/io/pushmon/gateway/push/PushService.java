@@ -2,6 +2,8 @@ package io.pushmon.gateway.push;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +15,6 @@ import io.pushmon.gateway.directory.MonitorDirectory;
 import io.pushmon.gateway.errors.ApiException;
 import io.pushmon.gateway.kafka.HeartbeatWriter;
 import io.pushmon.gateway.push.PushMetrics.Outcome;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -48,7 +49,7 @@ public class PushService {
      * @return the answer, once the heartbeat is acknowledged; fails with a 4xx {@link ApiException} for a
      *         bad or unknown push, or with a KafkaUnavailableException when it was not recorded
      */
-    public Uni<PushAnswer> accept(PushRequest request) {
+    public CompletionStage<PushAnswer> accept(PushRequest request) {
         long receivedAt = clock.millis();
         MonitorDefinition monitor;
         PushParameters parameters;
@@ -62,28 +63,37 @@ public class PushService {
                     .orElseThrow(() -> ApiException.notFound("no monitor has this push token"));
         } catch (ApiException e) {
             metrics.count(e.status().getStatusCode() == 404 ? Outcome.UNKNOWN_TOKEN : Outcome.BAD_REQUEST);
-            return Uni.createFrom().failure(e);
+            return CompletableFuture.failedFuture(e);
         }
         Heartbeat heartbeat = Heartbeat.push(parameters.status(), parameters.msg(), parameters.value(),
                 addresses.resolve(request.peerAddress(), request.forwardedFor()),
                 truncate(request.userAgent()), receivedAt);
-        String monitorId = monitor.id();
         boolean paused = monitor.paused();
         long sentAt = System.nanoTime();
-        // The acknowledgement arrives on the producer's I/O thread. The answer is written back on the request's
-        // own context, so that thread only does I/O and the response is serialised where it belongs.
+        CompletableFuture<PushAnswer> answer = new CompletableFuture<>();
+        // The acknowledgement arrives on the producer's I/O thread. The answer is completed back on the request's
+        // own context, so that thread only does I/O and the response is written where it belongs.
         Context context = Vertx.currentContext();
-        Uni<PushAnswer> answer = Uni.createFrom().completionStage(() -> writer.push(monitorId, heartbeat))
-                .onItem().transform(metadata -> {
-                    metrics.produced(sentAt, true);
-                    metrics.count(paused ? Outcome.RECORDED_PAUSED : Outcome.RECORDED);
-                    return paused ? PushAnswer.RECORDED_WHILE_PAUSED : PushAnswer.RECORDED;
-                })
-                .onFailure().invoke(error -> {
-                    metrics.produced(sentAt, false);
-                    metrics.count(Outcome.UNAVAILABLE);
-                });
-        return context == null ? answer : answer.emitOn(task -> context.runOnContext(ignored -> task.run()));
+        writer.push(monitor.id(), heartbeat).whenComplete((metadata, error) -> {
+            Runnable settle = () -> settle(answer, error, paused, sentAt);
+            if (context == null) {
+                settle.run();
+            } else {
+                context.runOnContext(ignored -> settle.run());
+            }
+        });
+        return answer;
+    }
+
+    private void settle(CompletableFuture<PushAnswer> answer, Throwable error, boolean paused, long sentAt) {
+        metrics.produced(sentAt, error == null);
+        if (error != null) {
+            metrics.count(Outcome.UNAVAILABLE);
+            answer.completeExceptionally(error);
+        } else {
+            metrics.count(paused ? Outcome.RECORDED_PAUSED : Outcome.RECORDED);
+            answer.complete(paused ? PushAnswer.RECORDED_WHILE_PAUSED : PushAnswer.RECORDED);
+        }
     }
 
     private String truncate(String userAgent) {

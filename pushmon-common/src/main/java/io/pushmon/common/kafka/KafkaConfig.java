@@ -34,9 +34,12 @@ public interface KafkaConfig {
     @WithDefault("5s")
     Duration produceTimeout();
 
-    /** How long a producer holds records to batch them (linger.ms); batching is what keeps the broker's cost low. */
+    /**
+     * How long a producer holds records to batch them (linger.ms). Every push waits for its batch, so this adds to
+     * every push's answer; chosen by measurement (root README, performance).
+     */
     @WithName("pushmon.kafka.linger")
-    @WithDefault("5ms")
+    @WithDefault("1ms")
     Duration linger();
 
     /** Largest batch per partition in bytes (batch.size). */
@@ -44,8 +47,11 @@ public interface KafkaConfig {
     @WithDefault("65536")
     int batchSize();
 
-    /** Compression of producer batches: none, gzip, snappy, lz4 or zstd (compression.type). */
+    /**
+     * Compression of producer batches: none, gzip, snappy, lz4 or zstd (compression.type). Heartbeat batches are
+     * small, and setting up a compressor per batch cost more CPU than it saved (root README, performance).
+     */
     @WithName("pushmon.kafka.compression")
-    @WithDefault("lz4")
+    @WithDefault("none")
     String compression();
 }

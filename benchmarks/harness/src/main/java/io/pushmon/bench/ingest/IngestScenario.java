@@ -75,7 +75,8 @@ public final class IngestScenario implements Scenario {
                 .setting("broker JVM", String.join(" ", BenchContext.BROKER_JVM))
                 .setting("generator", generator.description());
         if (!variants.isEmpty()) {
-            result.setting("gateway variants", variants);
+            // As text: a setting is written to report.json as is, and a variant holds an Optional.
+            result.setting("gateway variants", variants.toString());
         }
         IngestRun ingest = new IngestRun(context, generator, result, monitors, warmup, measured);
         LoadResult bare = ingest.gatewayOnly(variants);
