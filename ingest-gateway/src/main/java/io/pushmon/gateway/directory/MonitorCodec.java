@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.gateway.push.PushTokens;
 
 /**
  * A monitor definition as one byte array, a quarter of the size of the objects it stands for: a gateway holds
@@ -34,8 +35,7 @@ final class MonitorCodec {
     static final int UPDATED = 32;
 
     static final int UUID_BYTES = 16;
-    static final int TOKEN_BYTES = 24;
-    private static final int TOKEN_CHARS = 32;
+    static final int TOKEN_BYTES = PushTokens.BYTES;
     private static final Base64.Encoder TOKEN_ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder TOKEN_DECODER = Base64.getUrlDecoder();
 
@@ -71,7 +71,7 @@ final class MonitorCodec {
     MonitorDefinition decode(byte[] record) {
         Reader in = new Reader(record);
         int flags = in.readByte();
-        String key = (flags & UUID_KEY) != 0 ? new UUID(in.readLong(), in.readLong()).toString() : in.readString();
+        String key = readKey(in, flags);
         String token = (flags & RAW_TOKEN) != 0 ? TOKEN_ENCODER.encodeToString(in.readBytes(TOKEN_BYTES))
                 : in.readString();
         String id = (flags & OTHER_ID) != 0 ? in.readString() : key;
@@ -87,6 +87,25 @@ final class MonitorCodec {
         String name = in.readString();
         return new MonitorDefinition(id, tenant == 0 ? null : tenants.get(tenant - 1), name, token, timeout, grace,
                 (flags & PAUSED) != 0, Arrays.asList(channelIds), createdAt, updatedAt);
+    }
+
+    /**
+     * Only what a push needs of its monitor: the id it is keyed by and whether it is paused. A push decodes
+     * nothing else, so it creates none of the strings, instants and lists of a whole definition.
+     */
+    PushTarget pushTarget(byte[] record) {
+        Reader in = new Reader(record);
+        int flags = in.readByte();
+        if ((flags & OTHER_ID) != 0) {
+            // A definition whose id differs from its key (the topic may hold anything): decoded whole.
+            MonitorDefinition monitor = decode(record);
+            return new PushTarget(monitor.id(), monitor.paused());
+        }
+        return new PushTarget(readKey(in, flags), (flags & PAUSED) != 0);
+    }
+
+    private static String readKey(Reader in, int flags) {
+        return (flags & UUID_KEY) != 0 ? new UUID(in.readLong(), in.readLong()).toString() : in.readString();
     }
 
     /** A record holding only this key: enough to look a monitor up by id with {@link MonitorKeys#BY_KEY}. */
@@ -151,7 +170,7 @@ final class MonitorCodec {
     }
 
     private static int writeToken(ByteArrayOutputStream out, String token) {
-        if (isTokenShaped(token)) {
+        if (PushTokens.hasValidShape(token)) {
             out.writeBytes(TOKEN_DECODER.decode(token));
             return RAW_TOKEN;
         }
@@ -169,21 +188,6 @@ final class MonitorCodec {
             boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
                     : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
             if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** 32 URL-safe base64 characters are exactly 24 bytes, with no spare bits: decoding loses nothing. */
-    private static boolean isTokenShaped(String token) {
-        if (token == null || token.length() != TOKEN_CHARS) {
-            return false;
-        }
-        for (int i = 0; i < TOKEN_CHARS; i++) {
-            char c = token.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '_')) {
                 return false;
             }
         }

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.kafka.KafkaClients;
@@ -16,7 +16,7 @@ import io.pushmon.common.kafka.RecordWriter;
 import io.pushmon.common.topics.Topic;
 
 /** Every monitor, from the {@code monitors} topic, by id and by push token. */
-@ApplicationScoped
+@Singleton
 public class MonitorDirectory {
 
     private static final Comparator<MonitorDefinition> BY_NAME = Comparator
@@ -39,9 +39,12 @@ public class MonitorDirectory {
         return cache.get(id);
     }
 
-    /** The monitor a push token belongs to. */
-    public Optional<MonitorDefinition> findByToken(String pushToken) {
-        return cache.getByIndex(pushToken);
+    /**
+     * What a push needs of the monitor its token belongs to. Read from the same store as every other lookup, so
+     * it sees this gateway's own writes at once like them.
+     */
+    public Optional<PushTarget> pushTarget(String pushToken) {
+        return pushToken == null ? Optional.empty() : store.pushTargetByToken(pushToken);
     }
 
     /** The tenant's monitors by name, then id. */

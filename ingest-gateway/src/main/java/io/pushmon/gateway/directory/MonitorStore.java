@@ -37,6 +37,17 @@ final class MonitorStore implements CacheStore<MonitorDefinition> {
         return find(byToken, MonitorCodec.tokenProbe(pushToken));
     }
 
+    /** What a push needs of the monitor with this push token, without decoding the rest of its definition. */
+    Optional<PushTarget> pushTargetByToken(String pushToken) {
+        long stamp = lock.readLock();
+        try {
+            byte[] record = byToken.get(MonitorCodec.tokenProbe(pushToken));
+            return record == null ? Optional.empty() : Optional.of(codec.pushTarget(record));
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
     private Optional<MonitorDefinition> find(ObjectOpenCustomHashSet<byte[]> set, byte[] probe) {
         long stamp = lock.readLock();
         try {

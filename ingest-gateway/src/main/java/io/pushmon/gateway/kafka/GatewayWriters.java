@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import io.pushmon.common.kafka.KafkaClients;
 import io.pushmon.common.kafka.KafkaConfig;
@@ -19,8 +20,9 @@ import io.pushmon.common.kafka.RecordWriter;
 @ApplicationScoped
 public class GatewayWriters {
 
+    /** A singleton, not application-scoped: every push calls it, and a client proxy would stand in each call. */
     @Produces
-    @ApplicationScoped
+    @Singleton
     HeartbeatWriter heartbeats(KafkaConfig kafka) {
         return new HeartbeatWriter(new RecordWriter(KafkaClients.newProducer(kafka, "pushmon-gateway-heartbeats",
                 Duration.ZERO), kafka.produceTimeout()));

@@ -5,15 +5,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /** Pushes by outcome, and how long Kafka takes to acknowledge them. */
-@ApplicationScoped
+@Singleton
 public class PushMetrics {
 
     /** How a push ended; the tag value of {@code pushmon_push_requests_total}. */

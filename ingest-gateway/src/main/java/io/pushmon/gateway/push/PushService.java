@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.pushmon.common.model.Heartbeat;
-import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.gateway.GatewayConfig;
 import io.pushmon.gateway.directory.MonitorDirectory;
+import io.pushmon.gateway.directory.PushTarget;
 import io.pushmon.gateway.errors.ApiException;
 import io.pushmon.gateway.kafka.HeartbeatWriter;
 import io.pushmon.gateway.push.PushMetrics.Outcome;
@@ -21,9 +21,10 @@ import io.vertx.core.Vertx;
 /**
  * Turns a push into a heartbeat record keyed by monitor id, and answers once Kafka acknowledged it. Everything
  * here runs on the event loop that took the request and never blocks it: the lookup is in memory, and the
- * heartbeat producer queues the record or fails at once (see HeartbeatWriter).
+ * heartbeat producer queues the record or fails at once (see HeartbeatWriter). A singleton, like what it calls,
+ * because an application-scoped bean is reached through a client proxy on every call.
  */
-@ApplicationScoped
+@Singleton
 public class PushService {
 
     private final MonitorDirectory monitors;
@@ -51,7 +52,7 @@ public class PushService {
      */
     public CompletionStage<PushAnswer> accept(PushRequest request) {
         long receivedAt = clock.millis();
-        MonitorDefinition monitor;
+        PushTarget monitor;
         PushParameters parameters;
         try {
             if (!PushTokens.hasValidShape(request.token())) {
@@ -59,7 +60,7 @@ public class PushService {
                         + " characters of A-Z, a-z, 0-9, '-' and '_'");
             }
             parameters = PushParameters.parse(request.rawQuery(), request.formBody());
-            monitor = monitors.findByToken(request.token())
+            monitor = monitors.pushTarget(request.token())
                     .orElseThrow(() -> ApiException.notFound("no monitor has this push token"));
         } catch (ApiException e) {
             metrics.count(e.status().getStatusCode() == 404 ? Outcome.UNKNOWN_TOKEN : Outcome.BAD_REQUEST);
@@ -74,7 +75,7 @@ public class PushService {
         // The acknowledgement arrives on the producer's I/O thread. The answer is completed back on the request's
         // own context, so that thread only does I/O and the response is written where it belongs.
         Context context = Vertx.currentContext();
-        writer.push(monitor.id(), heartbeat).whenComplete((metadata, error) -> {
+        writer.push(monitor.monitorId(), heartbeat).whenComplete((metadata, error) -> {
             Runnable settle = () -> settle(answer, error, paused, sentAt);
             if (context == null) {
                 settle.run();

@@ -30,6 +30,25 @@ class MonitorStoreTest {
     }
 
     @Test
+    void aPushTargetIsTheMonitorsIdAndWhetherItIsPaused() {
+        String id = UUID.randomUUID().toString();
+        String token = PushTokens.generate();
+        MonitorDefinition paused = new MonitorDefinition(id, "t", "n", token, 60, 0, true, List.of(), null, null);
+        store.put(id, paused);
+
+        assertThat(store.pushTargetByToken(token)).contains(new PushTarget(id, true));
+        assertThat(store.pushTargetByToken(PushTokens.generate())).isEmpty();
+    }
+
+    @Test
+    void aPushTargetOfADefinitionWithAnotherIdThanItsKeyIsThatId() {
+        String token = PushTokens.generate();
+        store.put("key-1", new MonitorDefinition("id-1", "t", "n", token, 60, 0, false, List.of(), null, null));
+
+        assertThat(store.pushTargetByToken(token)).contains(new PushTarget("id-1", false));
+    }
+
+    @Test
     void monitorsWithIdsThatAreNotUuidsAreFoundLikeAnyOther() {
         for (String id : List.of("legacy-7", "", "3F2504E0-4F89-11D3-9A0C-0305E82C3301", "ключ")) {
             MonitorDefinition monitor = monitor(id, "t", id, "token-of-" + id);
