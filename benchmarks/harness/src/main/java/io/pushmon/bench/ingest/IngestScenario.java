@@ -252,13 +252,18 @@ public final class IngestScenario implements Scenario {
         }
 
         private void recordBare(String at, Measured run) {
-            LoadResult bare = run.load();
-            result.metric("bare pushes/s" + at, round(bare.perSecond()), "/s");
-            result.metric("bare p50" + at, millis(bare.p50Micros()), "ms");
-            result.metric("bare p99" + at, millis(bare.p99Micros()), "ms");
-            result.metric("bare max" + at, millis(bare.maxMicros()), "ms");
+            recordLoad("bare", at, run.load());
             result.metric("bare CPU per request: endpoint" + at, round(run.cpuMicrosPerRequest()[0]), "µs");
             recordGenerator("bare" + at, "bare CPU per request: generator" + at, run);
+        }
+
+        /** Throughput, latency and failures of one load, in the rows every target shares. */
+        private void recordLoad(String label, String at, LoadResult load) {
+            result.metric(label + " pushes/s" + at, round(load.perSecond()), "/s");
+            result.metric(label + " p50" + at, millis(load.p50Micros()), "ms");
+            result.metric(label + " p99" + at, millis(load.p99Micros()), "ms");
+            result.metric(label + " max" + at, millis(load.maxMicros()), "ms");
+            result.metric(label + " non-2xx or no answer" + at, load.failures(), "");
         }
 
         /** A gateway's figures; the targets are judged for this build's gateway, the invariant for every one. */
@@ -267,11 +272,7 @@ public final class IngestScenario implements Scenario {
             LoadResult bare = bareRun.load();
             LoadResult gateway = gatewayRun.load();
             String at = " @" + connections;
-            result.metric(label + " pushes/s" + at, round(gateway.perSecond()), "/s");
-            result.metric(label + " p50" + at, millis(gateway.p50Micros()), "ms");
-            result.metric(label + " p99" + at, millis(gateway.p99Micros()), "ms");
-            result.metric(label + " max" + at, millis(gateway.maxMicros()), "ms");
-            result.metric(label + " non-2xx or no answer" + at, gateway.failures(), "");
+            recordLoad(label, at, gateway);
             double gatewayCpu = gatewayRun.cpuMicrosPerRequest()[0];
             double bareCpu = bareRun.cpuMicrosPerRequest()[0];
             result.metric(label + " CPU per push: gateway" + at, round(gatewayCpu), "µs");
@@ -305,11 +306,7 @@ public final class IngestScenario implements Scenario {
             LoadResult load = run.load();
             String label = "whole system";
             String at = " @" + WHOLE_SYSTEM_CONNECTIONS;
-            result.metric(label + " pushes/s" + at, round(load.perSecond()), "/s");
-            result.metric(label + " p50" + at, millis(load.p50Micros()), "ms");
-            result.metric(label + " p99" + at, millis(load.p99Micros()), "ms");
-            result.metric(label + " max" + at, millis(load.maxMicros()), "ms");
-            result.metric(label + " non-2xx or no answer" + at, load.failures(), "");
+            recordLoad(label, at, load);
             for (int i = 0; i < processes.size(); i++) {
                 String process = processes.get(i) == Component.KAFKA ? "broker"
                         : processes.get(i).name().toLowerCase(Locale.ROOT);
