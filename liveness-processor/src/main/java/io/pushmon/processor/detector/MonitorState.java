@@ -2,6 +2,7 @@ package io.pushmon.processor.detector;
 
 import java.util.List;
 
+import io.pushmon.common.model.CronSchedule;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.MonitorStatus;
 
@@ -26,10 +27,12 @@ import io.pushmon.common.model.MonitorStatus;
  * @param incident       number of the current or last incident; 0 before the first down
  * @param downSince      when the open incident began (null while not down)
  * @param heartbeatCount pushes seen so far; it picks the slot of the heartbeat history ring
+ * @param cron           the monitor's cron schedule, null for an interval (and in state written before schedules)
  */
 public record MonitorState(String monitorId, String tenantId, String name, long timeoutSeconds, long graceSeconds,
         boolean paused, List<String> channelIds, MonitorStatus status, Long lastHeartbeatAt, String lastMsg,
-        Double lastValue, Long armedAt, Long deadline, long incident, Long downSince, long heartbeatCount) {
+        Double lastValue, Long armedAt, Long deadline, long incident, Long downSince, long heartbeatCount,
+        CronSchedule cron) {
 
     public MonitorState {
         channelIds = channelIds == null ? List.of() : List.copyOf(channelIds);
@@ -39,7 +42,7 @@ public record MonitorState(String monitorId, String tenantId, String name, long 
     public static MonitorState created(MonitorDefinition definition) {
         return new MonitorState(definition.id(), definition.tenantId(), definition.name(),
                 definition.timeoutSeconds(), definition.graceSeconds(), definition.paused(),
-                definition.channelIds(), MonitorStatus.NEW, null, null, null, null, null, 0, null, 0);
+                definition.channelIds(), MonitorStatus.NEW, null, null, null, null, null, 0, null, 0, definition.cron());
     }
 
     /** The status as users see it: paused hides the underlying status. */
@@ -51,19 +54,19 @@ public record MonitorState(String monitorId, String tenantId, String name, long 
     public MonitorState withDefinition(MonitorDefinition definition) {
         return new MonitorState(monitorId, definition.tenantId(), definition.name(), definition.timeoutSeconds(),
                 definition.graceSeconds(), definition.paused(), definition.channelIds(), status, lastHeartbeatAt,
-                lastMsg, lastValue, armedAt, deadline, incident, downSince, heartbeatCount);
+                lastMsg, lastValue, armedAt, deadline, incident, downSince, heartbeatCount, definition.cron());
     }
 
     /** Records a push at broker time {@code at}. */
     public MonitorState withPush(long at, String msg, Double value) {
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds, status,
-                at, msg, value, armedAt, deadline, incident, downSince, heartbeatCount + 1);
+                at, msg, value, armedAt, deadline, incident, downSince, heartbeatCount + 1, cron);
     }
 
     /** Sets the base and time of the pending deadline; both null disarm it. */
     public MonitorState armed(Long newArmedAt, Long newDeadline) {
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds, status,
-                lastHeartbeatAt, lastMsg, lastValue, newArmedAt, newDeadline, incident, downSince, heartbeatCount);
+                lastHeartbeatAt, lastMsg, lastValue, newArmedAt, newDeadline, incident, downSince, heartbeatCount, cron);
     }
 
     /** Moves the pending deadline without changing what it counts from. */
@@ -74,13 +77,14 @@ public record MonitorState(String monitorId, String tenantId, String name, long 
     /** Opens a new incident at {@code at}: status down, no deadline. */
     public MonitorState wentDown(long at) {
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds,
-                MonitorStatus.DOWN, lastHeartbeatAt, lastMsg, lastValue, null, null, incident + 1, at, heartbeatCount);
+                MonitorStatus.DOWN, lastHeartbeatAt, lastMsg, lastValue, null, null, incident + 1, at, heartbeatCount,
+                cron);
     }
 
     /** Status up (first push or recovery); the incident number stays so the recovery can name it. */
     public MonitorState cameUp() {
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds,
                 MonitorStatus.UP, lastHeartbeatAt, lastMsg, lastValue, armedAt, deadline, incident, null,
-                heartbeatCount);
+                heartbeatCount, cron);
     }
 }

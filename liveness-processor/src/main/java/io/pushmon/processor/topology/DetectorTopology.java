@@ -32,7 +32,7 @@ public final class DetectorTopology {
     }
 
     public static Topology build(DetectorSettings settings, DetectorMetrics metrics, DetectorStore.Kind stores) {
-        StatusMachine machine = new StatusMachine(DeadlineRule.periodPlusGrace());
+        StatusMachine machine = new StatusMachine(DeadlineRule.bySchedule());
         Topology topology = new Topology()
                 .addSource(MONITORS_SOURCE, Topic.MONITORS.keySerde().deserializer(),
                         Topic.MONITORS.valueSerde().deserializer(), Topic.MONITORS.topicName())

@@ -24,6 +24,7 @@ import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.PushStatus;
+import io.pushmon.common.schedule.Schedules;
 import io.pushmon.common.topics.Topic;
 import io.pushmon.processor.topology.DetectorTopology;
 import io.pushmon.processor.topology.StreamsSettings;
@@ -86,6 +87,12 @@ final class DetectorHarness implements AutoCloseable {
     /** Writes a definition, as the management API does, with the gateway's clock as record time. */
     void define(MonitorDefinition definition) {
         monitors.pipeInput(definition.id(), definition, definition.updatedAt());
+    }
+
+    /** A monitor that expects its runs on a cron schedule, defined at {@link #T0}. */
+    void defineCron(String id, String cron, String timeZone, long graceSeconds) {
+        define(new MonitorDefinition(id, "tenant-1", "job " + id, "secret-token-" + id, 0, graceSeconds, false,
+                List.of("channel-1"), T0, T0, Schedules.parse(cron, timeZone)));
     }
 
     void define(String id, long timeoutSeconds, long graceSeconds) {

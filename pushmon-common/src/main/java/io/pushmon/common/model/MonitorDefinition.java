@@ -13,30 +13,47 @@ import java.util.List;
  * @param tenantId       owning tenant
  * @param name           1..100 characters
  * @param pushToken      the secret in the push URL
- * @param timeoutSeconds expected interval between pushes
- * @param graceSeconds   extra time after the timeout before the monitor is declared down
+ * @param timeoutSeconds expected interval between pushes, for a monitor without a cron schedule (0 with one)
+ * @param graceSeconds   extra time after the timeout, or after a cron run's expected time, before the monitor is
+ *                       declared down
  * @param paused         no deadlines and no alerts while true
  * @param channelIds     notification channels of the same tenant
  * @param createdAt      creation time
  * @param updatedAt      time of the last change; on resume it is the time the deadline re-arms from
+ * @param cron           when runs are expected instead of every {@code timeoutSeconds}; null for an interval
  */
 public record MonitorDefinition(String id, String tenantId, String name, String pushToken, long timeoutSeconds,
-        long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt) {
+        long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt,
+        CronSchedule cron) {
 
     public MonitorDefinition {
         channelIds = channelIds == null ? List.of() : List.copyOf(channelIds);
     }
 
-    /** Timeout plus grace, in milliseconds: how long after a heartbeat the monitor goes down. */
-    public long allowedSilenceMillis() {
-        return (timeoutSeconds + graceSeconds) * 1000L;
+    /** A monitor that expects a push at least every {@code timeoutSeconds}. */
+    public MonitorDefinition(String id, String tenantId, String name, String pushToken, long timeoutSeconds,
+            long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt) {
+        this(id, tenantId, name, pushToken, timeoutSeconds, graceSeconds, paused, channelIds, createdAt, updatedAt,
+                null);
+    }
+
+    /** The same monitor with another push token, changed at {@code at}. */
+    public MonitorDefinition withPushToken(String token, Instant at) {
+        return new MonitorDefinition(id, tenantId, name, token, timeoutSeconds, graceSeconds, paused, channelIds,
+                createdAt, at, cron);
+    }
+
+    /** The same monitor paused or resumed at {@code at}. */
+    public MonitorDefinition withPaused(boolean pausedNow, Instant at) {
+        return new MonitorDefinition(id, tenantId, name, pushToken, timeoutSeconds, graceSeconds, pausedNow,
+                channelIds, createdAt, at, cron);
     }
 
     @Override
     public String toString() {
         // The token is a credential: keep it out of anything that may be logged.
         return "MonitorDefinition[id=" + id + ", tenantId=" + tenantId + ", name=" + name + ", timeoutSeconds="
-                + timeoutSeconds + ", graceSeconds=" + graceSeconds + ", paused=" + paused + ", channelIds="
-                + channelIds + "]";
+                + timeoutSeconds + ", graceSeconds=" + graceSeconds + ", cron=" + cron + ", paused=" + paused
+                + ", channelIds=" + channelIds + "]";
     }
 }

@@ -1,0 +1,72 @@
+package io.pushmon.processor.detector;
+
+import static io.pushmon.processor.detector.DetectorHarness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.pushmon.common.model.EventReason;
+import io.pushmon.common.model.MonitorStatus;
+import io.pushmon.common.model.PushStatus;
+
+/**
+ * Cron monitors through the topology with a controlled clock. {@link DetectorHarness#T0} is 2030-01-01T00:00Z, so
+ * "every 5 minutes" expects runs at 300 s, 600 s... of the harness's time.
+ */
+class CronScheduleTransitionsTest {
+
+    private final DetectorHarness detector = new DetectorHarness();
+
+    @AfterEach
+    void close() {
+        detector.close();
+    }
+
+    @Test
+    void aMissedRunGoesDownAtItsExpectedTimePlusGrace() {
+        detector.defineCron("m1", "*/5 * * * *", "UTC", 60);
+        detector.up("m1", 10);
+
+        detector.runUntil(0, 360);
+        assertThat(detector.events()).as("not before the run at 300 s plus 60 s of grace").isEmpty();
+        detector.runUntil(361, 363);
+
+        assertThat(detector.events()).singleElement().satisfies(down -> {
+            assertThat(down.reason()).isEqualTo(EventReason.TIMEOUT);
+            assertThat(down.at()).isEqualTo(at(360));
+        });
+    }
+
+    @Test
+    void aRunReportedInTimeArmsTheNextExpectedRun() {
+        detector.defineCron("m1", "*/5 * * * *", "UTC", 60);
+        detector.up("m1", 10);
+
+        detector.push("m1", PushStatus.UP, "ran", 330);
+
+        assertThat(detector.state("m1").deadline()).isEqualTo(at(660).toEpochMilli());
+        detector.runUntil(0, 600);
+        assertThat(detector.events()).isEmpty();
+    }
+
+    @Test
+    void aRunInItsZoneIsDueAtItsLocalTime() {
+        // 03:00 in Berlin on 2030-01-01 is 02:00 UTC: 7200 s after T0, due with 10 minutes of grace at 7800 s.
+        detector.defineCron("m1", "0 3 * * *", "Europe/Berlin", 600);
+        detector.up("m1", 5);
+
+        assertThat(detector.state("m1").deadline()).isEqualTo(at(7800).toEpochMilli());
+    }
+
+    @Test
+    void aCronScheduleReplacingAnIntervalRecomputesThePendingDeadline() {
+        detector.define("m1", 3600, 0);
+        detector.up("m1", 10);
+
+        detector.defineCron("m1", "*/5 * * * *", "UTC", 0);
+
+        assertThat(detector.state("m1").deadline()).isEqualTo(at(300).toEpochMilli());
+        assertThat(detector.state("m1").status()).isEqualTo(MonitorStatus.UP);
+    }
+}
