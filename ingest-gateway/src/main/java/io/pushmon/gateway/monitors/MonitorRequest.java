@@ -5,26 +5,34 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import io.pushmon.common.model.CronSchedule;
+import io.pushmon.common.schedule.Schedules;
+import io.pushmon.gateway.errors.ApiException;
 
 /**
  * The body of {@code POST /api/monitors} and {@code PUT /api/monitors/{id}}. A PUT replaces all of these
  * fields; omitted optional ones fall back to their defaults.
  *
  * @param name           1..100 characters, not only blanks
- * @param timeoutSeconds expected interval between pushes, 1 s .. 365 days
- * @param graceSeconds   extra silence allowed after the timeout, 0 .. 365 days (default 0)
+ * @param timeoutSeconds expected interval between pushes, 1 s .. 365 days; or instead
+ * @param cron           when runs are expected: a 5-field crontab line or a macro such as {@code @daily}
+ * @param timeZone       the IANA zone {@code cron} is read in (default UTC); only with {@code cron}
+ * @param graceSeconds   extra silence allowed after the timeout or an expected run, 0 .. 365 days (default 0)
  * @param channelIds     channels of the caller's tenant to notify (default none)
  */
 public record MonitorRequest(
         @NotBlank(message = "name is required and must not be blank")
         @Size(max = MonitorRequest.MAX_NAME, message = "name must be 1 to 100 characters")
         String name,
-        @NotNull(message = "timeoutSeconds is required")
         @Min(value = 1, message = "timeoutSeconds must be between 1 and 31536000 (365 days)")
         @Max(value = MonitorRequest.MAX_SECONDS, message = "timeoutSeconds must be between 1 and 31536000 (365 days)")
         Long timeoutSeconds,
+        @Size(max = MonitorRequest.MAX_CRON, message = "cron must be at most 200 characters")
+        String cron,
+        @Size(max = MonitorRequest.MAX_CRON, message = "timeZone must be at most 200 characters")
+        String timeZone,
         @Min(value = 0, message = "graceSeconds must be between 0 and 31536000 (365 days)")
         @Max(value = MonitorRequest.MAX_SECONDS, message = "graceSeconds must be between 0 and 31536000 (365 days)")
         Long graceSeconds,
@@ -37,6 +45,38 @@ public record MonitorRequest(
     public static final long MAX_SECONDS = 365L * 24 * 3600;
     /** Most channels per monitor. */
     public static final int MAX_CHANNELS = 50;
+    /** Longest cron expression or zone name, in characters. */
+    public static final int MAX_CRON = 200;
+
+    /**
+     * The schedule the request asks for: a cron schedule, checked, or null for an interval.
+     *
+     * @throws io.pushmon.gateway.errors.ApiException a 400 naming the problem: neither or both of timeoutSeconds
+     *         and cron, a zone without cron, a bad cron field, an unknown zone
+     */
+    CronSchedule scheduleOrInterval() {
+        boolean hasCron = cron != null;
+        if (hasCron == (timeoutSeconds != null)) {
+            throw ApiException.badRequest(hasCron ? "give timeoutSeconds or cron, not both"
+                    : "timeoutSeconds or cron is required");
+        }
+        if (!hasCron) {
+            if (timeZone != null) {
+                throw ApiException.badRequest("timeZone goes with cron; an interval has no time zone");
+            }
+            return null;
+        }
+        try {
+            return Schedules.parse(cron, timeZone);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** The interval, or 0 for a cron schedule, whose runs come from the schedule. */
+    long timeoutOrNone() {
+        return timeoutSeconds == null ? 0 : timeoutSeconds;
+    }
 
     long graceOrDefault() {
         return graceSeconds == null ? 0 : graceSeconds;

@@ -1,6 +1,7 @@
 package io.pushmon.gateway.monitors;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -126,6 +127,6 @@ public class MonitorResource {
     }
 
     private MonitorView view(MonitorDefinition monitor) {
-        return MonitorView.of(monitor, config.publicUrl(), !caller.readOnly());
+        return MonitorView.of(monitor, config.publicUrl(), !caller.readOnly(), Instant.now());
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.pushmon.common.model.CronSchedule;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.gateway.directory.ChannelDirectory;
 import io.pushmon.gateway.directory.MonitorDirectory;
@@ -41,11 +42,12 @@ public class MonitorService {
     }
 
     public MonitorDefinition create(String tenantId, MonitorRequest request) {
+        CronSchedule cron = request.scheduleOrInterval();
         List<String> channelIds = checkChannels(tenantId, request.channelIdsOrNone());
         Instant now = now();
         MonitorDefinition monitor = new MonitorDefinition(UUID.randomUUID().toString(), tenantId,
-                request.name(), PushTokens.generate(), request.timeoutSeconds(), request.graceOrDefault(), false,
-                channelIds, now, now);
+                request.name(), PushTokens.generate(), request.timeoutOrNone(), request.graceOrDefault(), false,
+                channelIds, now, now, cron);
         return write(monitor);
     }
 
@@ -60,24 +62,25 @@ public class MonitorService {
     }
 
     public MonitorDefinition replace(String tenantId, String id, MonitorRequest request) {
+        CronSchedule cron = request.scheduleOrInterval();
         List<String> channelIds = checkChannels(tenantId, request.channelIdsOrNone());
         return change(tenantId, id, m -> new MonitorDefinition(m.id(), m.tenantId(), request.name(), m.pushToken(),
-                request.timeoutSeconds(), request.graceOrDefault(), m.paused(), channelIds, m.createdAt(), now()));
+                request.timeoutOrNone(), request.graceOrDefault(), m.paused(), channelIds, m.createdAt(), now(),
+                cron));
     }
 
     public MonitorDefinition pause(String tenantId, String id) {
-        return change(tenantId, id, m -> m.paused() ? m : withPaused(m, true));
+        return change(tenantId, id, m -> m.paused() ? m : m.withPaused(true, now()));
     }
 
     /** Resumes; the new {@code updatedAt} is the time the processor re-arms the deadline from. */
     public MonitorDefinition resume(String tenantId, String id) {
-        return change(tenantId, id, m -> m.paused() ? withPaused(m, false) : m);
+        return change(tenantId, id, m -> m.paused() ? m.withPaused(false, now()) : m);
     }
 
     /** A new push token; the old one answers 404 from now on. */
     public MonitorDefinition rotateToken(String tenantId, String id) {
-        return change(tenantId, id, m -> new MonitorDefinition(m.id(), m.tenantId(), m.name(), PushTokens.generate(),
-                m.timeoutSeconds(), m.graceSeconds(), m.paused(), m.channelIds(), m.createdAt(), now()));
+        return change(tenantId, id, m -> m.withPushToken(PushTokens.generate(), now()));
     }
 
     /** Writes a tombstone: the monitor and its token are gone at once. */
@@ -94,11 +97,6 @@ public class MonitorService {
             MonitorDefinition updated = update.apply(current);
             return updated == current ? current : write(updated);
         }
-    }
-
-    private MonitorDefinition withPaused(MonitorDefinition m, boolean paused) {
-        return new MonitorDefinition(m.id(), m.tenantId(), m.name(), m.pushToken(), m.timeoutSeconds(),
-                m.graceSeconds(), paused, m.channelIds(), m.createdAt(), now());
     }
 
     private List<String> checkChannels(String tenantId, List<String> channelIds) {

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.pushmon.common.model.CronSchedule;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.gateway.push.PushTokens;
 
@@ -33,6 +34,18 @@ class MonitorCodecTest {
         assertThat(record[0] & (MonitorCodec.UUID_KEY | MonitorCodec.RAW_TOKEN))
                 .as("id and token kept as raw bytes").isEqualTo(MonitorCodec.UUID_KEY | MonitorCodec.RAW_TOKEN);
         assertThat(record.length).isLessThan(100);
+    }
+
+    @Test
+    void aCronMonitorComesBackWithItsSchedule() {
+        String id = UUID.randomUUID().toString();
+        MonitorDefinition monitor = new MonitorDefinition(id, "tenant-a", "nightly backup", PushTokens.generate(),
+                0, 600, true, List.of(), CREATED, UPDATED, new CronSchedule("0 3 * * *", "Europe/Berlin"));
+
+        byte[] record = codec.encode(id, monitor);
+
+        assertThat(codec.decode(record)).isEqualTo(monitor);
+        assertThat(codec.pushTarget(record)).isEqualTo(new PushTarget(id, true));
     }
 
     @Test

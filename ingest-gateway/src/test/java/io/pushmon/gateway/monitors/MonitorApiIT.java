@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -68,6 +69,23 @@ class MonitorApiIT {
 
         api(DEFAULT_KEY).get("/api/monitors/" + created.getString("id")).then().statusCode(200)
                 .body("pushToken", equalTo(token)).body("name", equalTo(name));
+    }
+
+    @Test
+    void aCronMonitorShowsItsScheduleInWordsAndItsNextFiveRuns() {
+        String id = api(DEFAULT_KEY).body(Map.of("name", uniqueName("cron"), "cron", "0 3 * * *", "timeZone",
+                "Europe/Berlin", "graceSeconds", 600)).post("/api/monitors").then().statusCode(201)
+                .body("cron", equalTo("0 3 * * *")).body("timeZone", equalTo("Europe/Berlin"))
+                .body("timeoutSeconds", nullValue())
+                .body("schedule.description", equalTo("at 03:00 (Europe/Berlin)"))
+                .body("schedule.nextExpected", hasSize(5))
+                .extract().path("id");
+
+        api(DEFAULT_KEY).post("/api/monitors/" + id + "/pause").then().statusCode(200)
+                .body("cron", equalTo("0 3 * * *")).body("paused", equalTo(true));
+        api(DEFAULT_KEY).body(Map.of("name", "hourly now", "timeoutSeconds", 3600)).put("/api/monitors/" + id)
+                .then().statusCode(200).body("cron", nullValue()).body("timeoutSeconds", equalTo(3600))
+                .body("schedule.description", equalTo("a push at least every 3600 seconds"));
     }
 
     /** The test profile points the gateway at a processor that refuses every connection. */
@@ -188,7 +206,11 @@ class MonitorApiIT {
                 Arguments.of("{\"name\":\"   \",\"timeoutSeconds\":60}", "name is required"),
                 Arguments.of("{\"name\":null,\"timeoutSeconds\":60}", "name is required"),
                 Arguments.of("{\"name\":\"" + "n".repeat(101) + "\",\"timeoutSeconds\":60}", "name must be 1 to 100"),
-                Arguments.of("{\"name\":\"x\"}", "timeoutSeconds is required"),
+                Arguments.of("{\"name\":\"x\"}", "timeoutSeconds or cron is required"),
+                Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":60,\"cron\":\"@daily\"}", "not both"),
+                Arguments.of("{\"name\":\"x\",\"cron\":\"0 3 * * 8\"}", "cron '0 3 * * 8'"),
+                Arguments.of("{\"name\":\"x\",\"cron\":\"0 3 * * *\",\"timeZone\":\"Berlin\"}",
+                        "timeZone 'Berlin' is not an IANA time zone"),
                 Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":0}", "timeoutSeconds must be between 1"),
                 Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":31536001}", "timeoutSeconds must be between 1"),
                 Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":1.5}", "timeoutSeconds"),
