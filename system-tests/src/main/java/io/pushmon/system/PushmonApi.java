@@ -60,6 +60,17 @@ public final class PushmonApi {
                 created.path("pushUrl").asText());
     }
 
+    /** A monitor whose runs are expected on a cron schedule in a time zone, with grace after each expected run. */
+    public Monitor createCronMonitor(String name, String cron, String timeZone, int graceSeconds,
+            List<String> channelIds) {
+        ObjectNode body = JSON.createObjectNode().put("name", name).put("cron", cron).put("timeZone", timeZone)
+                .put("graceSeconds", graceSeconds);
+        channelIds.forEach(body.putArray("channelIds")::add);
+        JsonNode created = expect(201, call("POST", "/api/monitors", body));
+        return new Monitor(created.path("id").asText(), created.path("pushToken").asText(),
+                created.path("pushUrl").asText());
+    }
+
     public Answer monitor(String id) {
         return call("GET", "/api/monitors/" + id, null);
     }
@@ -79,6 +90,24 @@ public final class PushmonApi {
     /** {@code GET /api/monitors/{id}/heartbeats}: the answer as it is (a 503 while the processor rebalances). */
     public Answer heartbeats(String id) {
         return call("GET", "/api/monitors/" + id + "/heartbeats", null);
+    }
+
+    /** The monitor's recent heartbeats once the processor holds at least one, newest first; at most 15 s. */
+    public JsonNode heartbeatsUntilOne(String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            Answer answer = heartbeats(id);
+            if (answer.status() == 200 && answer.body().size() > 0) {
+                return answer.body();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        throw new IllegalStateException("no heartbeat of " + id + " became readable within 15 s");
     }
 
     /** {@code POST /api/push/{token}?query}: no API key, as a monitored job calls it. */

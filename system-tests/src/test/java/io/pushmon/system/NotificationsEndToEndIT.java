@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,29 @@ class NotificationsEndToEndIT {
         assertThat(push.status()).isEqualTo(404);
         assertThat(push.body().path("ok").asBoolean(true)).isFalse();
         assertThat(api.monitor(monitor.id()).status()).isEqualTo(404);
+    }
+
+    /**
+     * A job expected every minute that runs once and then stops: it is reported down at the next expected run
+     * plus grace, to the second, and not before. A whole minute at most, so the schedule is the finest cron has.
+     */
+    @Test
+    void aCronJobThatMissesItsRunIsReportedDownAtTheRunPlusGrace(TestInfo test) {
+        String name = test.getTestMethod().orElseThrow().getName();
+        hookPath = "/hooks/" + name;
+        channel = api.createWebhookChannel(name, receiver.url(hookPath));
+        Monitor monitor = api.createCronMonitor(name, "* * * * *", "UTC", 2, List.of(channel.id()));
+
+        assertThat(api.push(monitor.pushToken(), "msg=ran").status()).isEqualTo(200);
+        Instant pushed = Instant.parse(api.heartbeatsUntilOne(monitor.id()).path(0).path("at").asText());
+
+        Delivery down = awaitDeliveries(1, Duration.ofSeconds(75)).get(0);
+        JsonNode body = json(down);
+        Instant expectedRun = pushed.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        assertThat(body.path("reason").asText()).isEqualTo("timeout");
+        assertThat(Instant.parse(body.path("at").asText())).isEqualTo(expectedRun.plusSeconds(2));
+        assertThat(down.receivedAt()).isAfterOrEqualTo(expectedRun.plusSeconds(2));
+        assertThat(Duration.between(expectedRun.plusSeconds(2), down.receivedAt())).isLessThanOrEqualTo(NOTIFY_WITHIN);
     }
 
     private List<Delivery> awaitDeliveries(int count, Duration atMost) {
