@@ -69,4 +69,38 @@ class CronScheduleTransitionsTest {
         assertThat(detector.state("m1").deadline()).isEqualTo(at(300).toEpochMilli());
         assertThat(detector.state("m1").status()).isEqualTo(MonitorStatus.UP);
     }
+
+    @Test
+    void noCronRunIsMissedForTheTimeOfAnIngestGap() {
+        detector.defineCron("m1", "*/5 * * * *", "UTC", 0);
+        detector.up("m1", 10);
+        detector.runUntil(11, 200);
+
+        // Ingest outage from 200 s to 400 s: the run expected at 300 s falls inside it.
+        detector.wallClockAt(400);
+        detector.tick(400);
+        detector.wallClockAt(401);
+
+        assertThat(detector.events()).isEmpty();
+        assertThat(detector.state("m1").deadline()).isEqualTo(at(500).toEpochMilli());
+    }
+
+    @Test
+    void noCronRunIsMissedWhileHeartbeatTimeLagsTheWallClock() {
+        detector.defineCron("m1", "*/5 * * * *", "UTC", 60);
+        detector.up("m1", 10);
+        detector.ticks(11, 100);
+
+        // The wall clock is an hour past the run expected at 300 s, heartbeats only at 100 s. The backlog holds
+        // that run, reported at 302 s, within its grace: the monitor was never down.
+        detector.wallClockAt(3600);
+        assertThat(detector.events()).isEmpty();
+        detector.ticks(101, 301);
+        detector.up("m1", 302);
+        detector.ticks(303, 400);
+        detector.wallClockAt(3700);
+
+        assertThat(detector.events()).isEmpty();
+        assertThat(detector.state("m1").deadline()).isEqualTo(at(660).toEpochMilli());
+    }
 }
