@@ -167,7 +167,7 @@ final class MonitorCodec {
     }
 
     private static int writeKey(ByteArrayOutputStream out, String key) {
-        if (isCanonicalUuid(key)) {
+        if (PushTokens.isCanonicalUuid(key)) {
             UUID uuid = UUID.fromString(key);
             writeLong(out, uuid.getMostSignificantBits());
             writeLong(out, uuid.getLeastSignificantBits());
@@ -178,28 +178,12 @@ final class MonitorCodec {
     }
 
     private static int writeToken(ByteArrayOutputStream out, String token) {
-        if (PushTokens.hasValidShape(token)) {
+        if (PushTokens.isGeneratedShape(token)) {
             out.writeBytes(TOKEN_DECODER.decode(token));
             return RAW_TOKEN;
         }
         writeString(out, token);
         return 0;
-    }
-
-    /** Lower-case hex in 8-4-4-4-12 groups: exactly what {@link UUID#toString()} gives back. */
-    private static boolean isCanonicalUuid(String value) {
-        if (value.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = value.charAt(i);
-            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
-                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

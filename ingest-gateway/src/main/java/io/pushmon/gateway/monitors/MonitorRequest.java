@@ -21,6 +21,8 @@ import io.pushmon.gateway.errors.ApiException;
  * @param timeZone       the IANA zone {@code cron} is read in (default UTC); only with {@code cron}
  * @param graceSeconds   extra silence allowed after the timeout or an expected run, 0 .. 365 days (default 0)
  * @param channelIds     channels of the caller's tenant to notify (default none)
+ * @param pushToken      on create only, the token to keep (a job moved from Healthchecks or Uptime Kuma keeps its
+ *                       URL apart from the host); generated when absent
  */
 public record MonitorRequest(
         @NotBlank(message = "name is required and must not be blank")
@@ -37,7 +39,9 @@ public record MonitorRequest(
         @Max(value = MonitorRequest.MAX_SECONDS, message = "graceSeconds must be between 0 and 31536000 (365 days)")
         Long graceSeconds,
         @Size(max = MonitorRequest.MAX_CHANNELS, message = "at most 50 channelIds")
-        List<@NotBlank(message = "channelIds must not contain blank ids") String> channelIds) {
+        List<@NotBlank(message = "channelIds must not contain blank ids") String> channelIds,
+        @Size(max = MonitorRequest.MAX_CRON, message = "pushToken must be at most 200 characters")
+        String pushToken) {
 
     /** Longest name, in characters. */
     public static final int MAX_NAME = 100;

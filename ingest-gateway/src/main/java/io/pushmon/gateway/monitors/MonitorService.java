@@ -44,11 +44,19 @@ public class MonitorService {
     public MonitorDefinition create(String tenantId, MonitorRequest request) {
         CronSchedule cron = request.scheduleOrInterval();
         List<String> channelIds = checkChannels(tenantId, request.channelIdsOrNone());
+        String token = request.pushToken() == null ? PushTokens.generate() : keptToken(request.pushToken());
         Instant now = now();
         MonitorDefinition monitor = new MonitorDefinition(UUID.randomUUID().toString(), tenantId,
-                request.name(), PushTokens.generate(), request.timeoutOrNone(), request.graceOrDefault(), false,
+                request.name(), token, request.timeoutOrNone(), request.graceOrDefault(), false,
                 channelIds, now, now, cron);
-        return write(monitor);
+        synchronized (lock(token)) {
+            // Serialised per token within this gateway; two gateways taking the same token at once is the
+            // cross-gateway race the README lists under known limits.
+            if (monitors.pushTarget(token).isPresent()) {
+                throw ApiException.conflict("this push token is already in use");
+            }
+            return write(monitor);
+        }
     }
 
     public List<MonitorDefinition> list(String tenantId) {
@@ -62,6 +70,9 @@ public class MonitorService {
     }
 
     public MonitorDefinition replace(String tenantId, String id, MonitorRequest request) {
+        if (request.pushToken() != null) {
+            throw ApiException.badRequest("pushToken is kept by PUT; POST /api/monitors/{id}/token gives a new one");
+        }
         CronSchedule cron = request.scheduleOrInterval();
         List<String> channelIds = checkChannels(tenantId, request.channelIdsOrNone());
         return change(tenantId, id, m -> new MonitorDefinition(m.id(), m.tenantId(), request.name(), m.pushToken(),
@@ -97,6 +108,15 @@ public class MonitorService {
             MonitorDefinition updated = update.apply(current);
             return updated == current ? current : write(updated);
         }
+    }
+
+    /** A token a moved job keeps: the shapes a push accepts, so the kept URL works. */
+    private static String keptToken(String token) {
+        if (!PushTokens.hasValidShape(token)) {
+            throw ApiException.badRequest("pushToken must be " + PushTokens.LENGTH + " characters of A-Z, a-z, 0-9,"
+                    + " '-' and '_' (pushmon, Uptime Kuma) or a lower-case UUID (Healthchecks)");
+        }
+        return token;
     }
 
     private List<String> checkChannels(String tenantId, List<String> channelIds) {

@@ -57,7 +57,7 @@ public class PushService {
         try {
             if (!PushTokens.hasValidShape(request.token())) {
                 throw ApiException.badRequest("the push token has the wrong shape: expected " + PushTokens.LENGTH
-                        + " characters of A-Z, a-z, 0-9, '-' and '_'");
+                        + " characters of A-Z, a-z, 0-9, '-' and '_', or a lower-case UUID");
             }
             parameters = PushParameters.parse(request.rawQuery(), request.formBody());
             monitor = monitors.pushTarget(request.token())

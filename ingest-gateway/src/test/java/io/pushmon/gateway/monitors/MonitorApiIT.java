@@ -8,6 +8,7 @@ import static io.pushmon.gateway.GatewayTestSupport.uniqueName;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -86,6 +88,39 @@ class MonitorApiIT {
         api(DEFAULT_KEY).body(Map.of("name", "hourly now", "timeoutSeconds", 3600)).put("/api/monitors/" + id)
                 .then().statusCode(200).body("cron", nullValue()).body("timeoutSeconds", equalTo(3600))
                 .body("schedule.description", equalTo("a push at least every 3600 seconds"));
+    }
+
+    @Test
+    void aMovedJobKeepsItsHealthchecksToken() {
+        String uuid = UUID.randomUUID().toString();
+
+        api(DEFAULT_KEY).body(Map.of("name", uniqueName("moved"), "timeoutSeconds", 60, "pushToken", uuid))
+                .post("/api/monitors").then().statusCode(201).body("pushToken", equalTo(uuid))
+                .body("pushUrl", endsWith("/api/push/" + uuid));
+
+        given().post("/api/push/" + uuid).then().statusCode(200).body("ok", equalTo(true));
+    }
+
+    @Test
+    void aTokenInUseIsAConflict() {
+        String token = createMonitor(DEFAULT_KEY, uniqueName("taken")).getString("pushToken");
+
+        api(DEFAULT_KEY).body(Map.of("name", uniqueName("again"), "timeoutSeconds", 60, "pushToken", token))
+                .post("/api/monitors").then().statusCode(409).body("error", containsString("already in use"));
+    }
+
+    @Test
+    void aKeptTokenMustHaveAPushableShape() {
+        api(DEFAULT_KEY).body(Map.of("name", "x", "timeoutSeconds", 60, "pushToken", "short"))
+                .post("/api/monitors").then().statusCode(400).body("error", containsString("pushToken must be"));
+    }
+
+    @Test
+    void aPutCannotSetTheToken() {
+        String id = createMonitor(DEFAULT_KEY, uniqueName("put-token")).getString("id");
+
+        api(DEFAULT_KEY).body(Map.of("name", "x", "timeoutSeconds", 60, "pushToken", PushTokens.generate()))
+                .put("/api/monitors/" + id).then().statusCode(400).body("error", containsString("pushToken is kept"));
     }
 
     /** The test profile points the gateway at a processor that refuses every connection. */

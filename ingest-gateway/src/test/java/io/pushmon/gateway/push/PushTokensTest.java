@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,15 @@ class PushTokensTest {
         assertThat(PushTokens.hasValidShape("a".repeat(31) + "=")).isFalse();
         assertThat(PushTokens.hasValidShape("a".repeat(31) + "+")).isFalse();
         assertThat(PushTokens.hasValidShape("a".repeat(31) + "/")).isFalse();
+    }
+
+    @Test
+    void aHealthchecksUuidIsAValidTokenButNotAGeneratedOne() {
+        String uuid = "5bf66975-d4c7-4bf5-bcc8-b8d8a82ea278";
+
+        assertThat(PushTokens.hasValidShape(uuid)).isTrue();
+        assertThat(PushTokens.isGeneratedShape(uuid)).isFalse();
+        assertThat(PushTokens.hasValidShape(uuid.toUpperCase(Locale.ROOT))).isFalse();
+        assertThat(PushTokens.hasValidShape(uuid.replace('-', 'x'))).isFalse();
     }
 }
