@@ -66,7 +66,7 @@ import io.vertx.core.http.HttpServerRequest;
 public class PushResource {
 
     private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED;
-    private static final String TOKEN_DOC = "The monitor's push token (32 characters, URL-safe base64)";
+    private static final String TOKEN_DOC = "The monitor's push token: 32 characters of URL-safe base64, or a lower-case UUID kept from Healthchecks";
     private static final String STATUS_DOC = "What the job reports: 'up' (also when absent or empty) or 'down', "
             + "which marks the monitor down at once";
     private static final String MSG_DOC = "A message, at most 1000 characters after decoding (UTF-8, percent-encoded)";

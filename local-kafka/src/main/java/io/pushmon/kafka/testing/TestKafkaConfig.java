@@ -1,7 +1,6 @@
 package io.pushmon.kafka.testing;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import io.pushmon.common.kafka.KafkaConfig;
@@ -12,7 +11,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The services' {@link KafkaConfig} outside Quarkus, for tests that build a service's Kafka clients by hand:
- * the mapping's own defaults, the given broker, and any overrides, exactly as a service would resolve them.
+ * the mapping's own defaults and the given broker, exactly as a service would resolve them.
  */
 public final class TestKafkaConfig {
 
@@ -20,13 +19,7 @@ public final class TestKafkaConfig {
     }
 
     public static KafkaConfig of(String bootstrapServers) {
-        return of(bootstrapServers, Map.of());
-    }
-
-    /** @param overrides properties by their full names, e.g. {@code pushmon.kafka.produce-timeout} */
-    public static KafkaConfig of(String bootstrapServers, Map<String, String> overrides) {
-        Map<String, String> properties = new HashMap<>(overrides);
-        properties.put("kafka.bootstrap.servers", bootstrapServers);
+        Map<String, String> properties = Map.of("kafka.bootstrap.servers", bootstrapServers);
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(KafkaConfig.class)
                 // Durations as the services write them ("5s", "500ms"): Quarkus' converter, as in a service.
