@@ -46,6 +46,10 @@ public interface GatewayConfig {
         /** User-Agent headers are cut to this many characters before they are stored. */
         @WithDefault("256")
         int maxUserAgentLength();
+
+        /** Bytes of a request body (a job's output) kept with its heartbeat; the rest is cut off. */
+        @WithDefault("10000")
+        int bodyLimit();
     }
 
     /** Tick records on {@code heartbeats}. */

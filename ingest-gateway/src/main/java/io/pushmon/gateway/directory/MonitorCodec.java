@@ -19,7 +19,8 @@ import io.pushmon.gateway.push.PushTokens;
  * else as a string; the push token, as its 24 random bytes when it has the shape of a generated token, else
  * as a string; the definition's own id only when it differs from the key (the topic may hold anything); the
  * tenant id and each channel id as numbers in {@link InternTable}s; timeout and grace; the two timestamps;
- * the name; for a cron monitor, its expression and time zone. Key and token come first, so {@link MonitorKeys} can hash and compare them in place.
+ * the name; for a cron monitor, its expression and time zone; a maximum run time when one is set. Key and token
+ * come first, so {@link MonitorKeys} can hash and compare them in place.
  *
  * <p>Every value has exactly one encoding (a UUID or token not in canonical form is kept as a string), so two
  * strings are equal exactly when their encoded bytes are. Decoding gives back an equal definition.
@@ -35,6 +36,7 @@ final class MonitorCodec {
     static final int CREATED = 16;
     static final int UPDATED = 32;
     static final int CRON = 64;
+    static final int MAX_RUNTIME = 128;
 
     static final int UUID_BYTES = 16;
     static final int TOKEN_BYTES = PushTokens.BYTES;
@@ -48,7 +50,7 @@ final class MonitorCodec {
         boolean otherId = !key.equals(monitor.id());
         int flags = (monitor.paused() ? PAUSED : 0) | (otherId ? OTHER_ID : 0)
                 | (monitor.createdAt() != null ? CREATED : 0) | (monitor.updatedAt() != null ? UPDATED : 0)
-                | (monitor.cron() != null ? CRON : 0);
+                | (monitor.cron() != null ? CRON : 0) | (monitor.maxRuntimeSeconds() != 0 ? MAX_RUNTIME : 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream(96);
         out.write(0);
         flags |= writeKey(out, key);
@@ -69,6 +71,9 @@ final class MonitorCodec {
         if (monitor.cron() != null) {
             writeString(out, monitor.cron().expression());
             writeString(out, monitor.cron().timeZone());
+        }
+        if (monitor.maxRuntimeSeconds() != 0) {
+            writeVarLong(out, zigZag(monitor.maxRuntimeSeconds()));
         }
         byte[] record = out.toByteArray();
         record[0] = (byte) flags;
@@ -93,8 +98,9 @@ final class MonitorCodec {
         }
         String name = in.readString();
         CronSchedule cron = (flags & CRON) != 0 ? new CronSchedule(in.readString(), in.readString()) : null;
+        long maxRuntime = (flags & MAX_RUNTIME) != 0 ? unZigZag(in.readVarLong()) : 0;
         return new MonitorDefinition(id, tenant == 0 ? null : tenants.get(tenant - 1), name, token, timeout, grace,
-                (flags & PAUSED) != 0, Arrays.asList(channelIds), createdAt, updatedAt, cron);
+                (flags & PAUSED) != 0, Arrays.asList(channelIds), createdAt, updatedAt, cron, maxRuntime);
     }
 
     /**

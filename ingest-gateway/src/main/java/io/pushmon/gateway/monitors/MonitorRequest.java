@@ -23,6 +23,8 @@ import io.pushmon.gateway.errors.ApiException;
  * @param channelIds     channels of the caller's tenant to notify (default none)
  * @param pushToken      on create only, the token to keep (a job moved from Healthchecks or Uptime Kuma keeps its
  *                       URL apart from the host); generated when absent
+ * @param maxRuntimeSeconds how long a started run may take before the monitor is down for running too long,
+ *                       1 s .. 365 days; the grace time when absent
  */
 public record MonitorRequest(
         @NotBlank(message = "name is required and must not be blank")
@@ -41,7 +43,10 @@ public record MonitorRequest(
         @Size(max = MonitorRequest.MAX_CHANNELS, message = "at most 50 channelIds")
         List<@NotBlank(message = "channelIds must not contain blank ids") String> channelIds,
         @Size(max = MonitorRequest.MAX_CRON, message = "pushToken must be at most 200 characters")
-        String pushToken) {
+        String pushToken,
+        @Min(value = 1, message = "maxRuntimeSeconds must be between 1 and 31536000 (365 days)")
+        @Max(value = MonitorRequest.MAX_SECONDS, message = "maxRuntimeSeconds must be between 1 and 31536000 (365 days)")
+        Long maxRuntimeSeconds) {
 
     /** Longest name, in characters. */
     public static final int MAX_NAME = 100;
@@ -80,6 +85,11 @@ public record MonitorRequest(
     /** The interval, or 0 for a cron schedule, whose runs come from the schedule. */
     long timeoutOrNone() {
         return timeoutSeconds == null ? 0 : timeoutSeconds;
+    }
+
+    /** The run limit, or 0 for "the grace time". */
+    long maxRuntimeOrNone() {
+        return maxRuntimeSeconds == null ? 0 : maxRuntimeSeconds;
     }
 
     long graceOrDefault() {

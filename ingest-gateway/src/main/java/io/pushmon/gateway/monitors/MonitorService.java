@@ -48,7 +48,7 @@ public class MonitorService {
         Instant now = now();
         MonitorDefinition monitor = new MonitorDefinition(UUID.randomUUID().toString(), tenantId,
                 request.name(), token, request.timeoutOrNone(), request.graceOrDefault(), false,
-                channelIds, now, now, cron);
+                channelIds, now, now, cron, request.maxRuntimeOrNone());
         synchronized (lock(token)) {
             // Serialised per token within this gateway; two gateways taking the same token at once is the
             // cross-gateway race the README lists under known limits.
@@ -77,7 +77,7 @@ public class MonitorService {
         List<String> channelIds = checkChannels(tenantId, request.channelIdsOrNone());
         return change(tenantId, id, m -> new MonitorDefinition(m.id(), m.tenantId(), request.name(), m.pushToken(),
                 request.timeoutOrNone(), request.graceOrDefault(), m.paused(), channelIds, m.createdAt(), now(),
-                cron));
+                cron, request.maxRuntimeOrNone()));
     }
 
     public MonitorDefinition pause(String tenantId, String id) {

@@ -5,38 +5,63 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.internal.MonitorLiveState;
 import io.pushmon.common.model.CronSchedule;
+import io.pushmon.common.model.MonitorDefinition;
 
 /**
- * A monitor as the API shows it. Read-only keys get it without {@code pushToken} and {@code pushUrl}: the
- * token would let them write heartbeats.
+ * A monitor as the API shows it: its definition, and on a single read the detector's live state beside it.
+ * Read-only keys get it without {@code pushToken}, {@code pushUrl} and {@code pingUrl}: the token would let them
+ * write heartbeats.
+ *
+ * @param pushUrl pushmon's own push URL ({@code /api/push/{token}})
+ * @param pingUrl the Healthchecks-style URL ({@code /ping/{token}}), to which {@code /start}, {@code /fail},
+ *                {@code /log} or an exit status may be appended
+ * @param live    the live state, absent in lists
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MonitorView(String id, String name, String pushToken, String pushUrl, Long timeoutSeconds,
-        String cron, String timeZone, ScheduleView schedule, long graceSeconds, boolean paused,
-        List<String> channelIds, Instant createdAt, Instant updatedAt, String status, Instant lastHeartbeatAt,
-        Instant nextDeadlineAt, String lastMsg, Double lastValue, Long incident) {
+public record MonitorView(String id, String name, String pushToken, String pushUrl, String pingUrl,
+        Long timeoutSeconds, String cron, String timeZone, ScheduleView schedule, long graceSeconds,
+        Long maxRuntimeSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt,
+        @JsonUnwrapped Live live) {
 
     /** The status shown while the processor cannot answer. */
     static final String UNKNOWN_STATUS = "unknown";
 
     /**
-     * The same view with the detector's live state: status, last heartbeat, next deadline, incident; with status
-     * {@code unknown} and nothing else when the processor could not be asked.
+     * The detector's view of the monitor.
+     *
+     * @param status             new, up, down, paused, started, or unknown when the processor could not be asked
+     * @param runningSince       start of the oldest run not ended yet
+     * @param openRuns           runs started and not ended
+     * @param lastDurationMillis how long the last run that reported its start took
+     * @param lastExitStatus     the exit status of the last run that reported one
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Live(String status, Instant lastHeartbeatAt, Instant nextDeadlineAt, String lastMsg,
+            Double lastValue, Long incident, Instant runningSince, Integer openRuns, Long lastDurationMillis,
+            Integer lastExitStatus) {
+
+        static final Live UNKNOWN = new Live(UNKNOWN_STATUS, null, null, null, null, null, null, null, null, null);
+
+        static Live of(MonitorLiveState state) {
+            return new Live(state.status().wireName(), state.lastHeartbeatAt(), state.nextDeadlineAt(),
+                    state.lastMsg(), state.lastValue(), state.incident(), state.runningSince(),
+                    state.openRuns() == 0 ? null : state.openRuns(), state.lastDurationMillis(),
+                    state.lastExitStatus());
+        }
+    }
+
+    /**
+     * The same view with the detector's live state: status, last heartbeat, next deadline, incident, runs; with
+     * status {@code unknown} and nothing else when the processor could not be asked.
      */
     MonitorView withLiveState(Optional<MonitorLiveState> state) {
-        if (state.isEmpty()) {
-            return new MonitorView(id, name, pushToken, pushUrl, timeoutSeconds, cron, timeZone, schedule,
-                    graceSeconds, paused, channelIds, createdAt, updatedAt, UNKNOWN_STATUS, null, null, null, null,
-                    null);
-        }
-        MonitorLiveState live = state.get();
-        return new MonitorView(id, name, pushToken, pushUrl, timeoutSeconds, cron, timeZone, schedule, graceSeconds,
-                paused, channelIds, createdAt, updatedAt, live.status().wireName(), live.lastHeartbeatAt(),
-                live.nextDeadlineAt(), live.lastMsg(), live.lastValue(), live.incident());
+        return new MonitorView(id, name, pushToken, pushUrl, pingUrl, timeoutSeconds, cron, timeZone, schedule,
+                graceSeconds, maxRuntimeSeconds, paused, channelIds, createdAt, updatedAt,
+                state.map(Live::of).orElse(Live.UNKNOWN));
     }
 
     /** The definition as its owner sees it; {@code now} is where the next expected runs are counted from. */
@@ -45,10 +70,11 @@ public record MonitorView(String id, String name, String pushToken, String pushU
         CronSchedule cron = monitor.cron();
         return new MonitorView(monitor.id(), monitor.name(), withToken ? monitor.pushToken() : null,
                 withToken ? base + "/api/push/" + monitor.pushToken() : null,
+                withToken ? base + "/ping/" + monitor.pushToken() : null,
                 cron == null ? monitor.timeoutSeconds() : null, cron == null ? null : cron.expression(),
                 cron == null ? null : cron.timeZone(), ScheduleView.of(monitor.timeoutSeconds(), cron, now),
-                monitor.graceSeconds(), monitor.paused(), monitor.channelIds(), monitor.createdAt(),
-                monitor.updatedAt(), null, null, null, null, null, null);
+                monitor.graceSeconds(), monitor.maxRuntimeSeconds() == 0 ? null : monitor.maxRuntimeSeconds(),
+                monitor.paused(), monitor.channelIds(), monitor.createdAt(), monitor.updatedAt(), null);
     }
 
     @Override

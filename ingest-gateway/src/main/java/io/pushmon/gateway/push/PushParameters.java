@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,15 +20,21 @@ import io.pushmon.gateway.errors.ApiException;
  * on half a percent escape, and a guessed message or number is worse than a 400 the sender can fix.
  *
  * <p>An empty value counts as absent: Uptime Kuma's push URL ends in {@code &ping=}. Parameters other than
- * status, msg, value and ping are ignored, so cache-busting parameters do not break a push.
+ * status, msg, value, ping, exit and rid are ignored, so cache-busting parameters do not break a push.
  *
- * @param status what the job reports, {@code up} when not given
- * @param msg    the message, at most {@value Heartbeat#MAX_MSG_LENGTH} characters, or null
- * @param value  a finite number, or null
+ * @param status     what the job reports, {@code up} when not given
+ * @param msg        the message, at most {@value Heartbeat#MAX_MSG_LENGTH} characters, or null
+ * @param value      a finite number, or null
+ * @param exitStatus the job's exit status 0..255, or null; it decides {@code status}
+ * @param rid        the run id, a UUID in lower case, or null
  */
-public record PushParameters(PushStatus status, String msg, Double value) {
+public record PushParameters(PushStatus status, String msg, Double value, Integer exitStatus, String rid) {
 
-    private static final Set<String> KNOWN = Set.of("status", "msg", "value", "ping");
+    private static final Set<String> KNOWN = Set.of("status", "msg", "value", "ping", "exit", "rid");
+    private static final Set<String> PING_KNOWN = Set.of("rid");
+    private static final Pattern UUID_SHAPE = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern EXIT_STATUS = Pattern.compile("\\d{1,3}");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final int MAX_NUMBER_LENGTH = 64;
 
@@ -40,22 +47,61 @@ public record PushParameters(PushStatus status, String msg, Double value) {
      */
     public static PushParameters parse(String rawQuery, byte[] rawForm) {
         Map<String, String> given = new HashMap<>();
-        collect(rawQuery, given);
+        collect(rawQuery, given, KNOWN);
         if (rawForm != null && rawForm.length > 0) {
             // ISO-8859-1 maps every byte to one char, so the bytes survive untouched until decoding.
-            collect(new String(rawForm, StandardCharsets.ISO_8859_1), given);
+            collect(new String(rawForm, StandardCharsets.ISO_8859_1), given, KNOWN);
         }
-        PushStatus status = parseStatus(given.get("status"));
         String msg = parseMsg(given.get("msg"));
         Double value = parseNumber("value", given.get("value"));
         Double ping = parseNumber("ping", given.get("ping"));
         if (value != null && ping != null && !value.equals(ping)) {
             throw ApiException.badRequest("value and ping are both given and differ; send one of them");
         }
-        return new PushParameters(status, msg, value != null ? value : ping);
+        Integer exitStatus = parseExitStatus(given.get("exit"), "exit must be a whole number from 0 to 255");
+        PushStatus status;
+        if (exitStatus != null) {
+            if (given.get("status") != null && !given.get("status").isEmpty()) {
+                throw ApiException.badRequest("give status or exit, not both: exit 0 is up, any other down");
+            }
+            status = exitStatus == 0 ? PushStatus.UP : PushStatus.DOWN;
+        } else {
+            status = parseStatus(given.get("status"));
+        }
+        return new PushParameters(status, msg, value != null ? value : ping, exitStatus,
+                parseRid(given.get("rid"), "rid must be a UUID"));
     }
 
-    private static void collect(String raw, Map<String, String> given) {
+    /**
+     * Parses a Healthchecks ping: the signal is the last path segment ({@code start}, {@code fail}, {@code log}, an
+     * exit status, or none for a success) and the query may carry {@code rid}; the messages are Healthchecks' own.
+     *
+     * @param signal   the path segment after the token, or null
+     * @param rawQuery the query string as received; may be null
+     * @throws ApiException a 400 for a bad exit status or run id, a 404 for a path Healthchecks does not have
+     */
+    public static PushParameters ping(String signal, String rawQuery) {
+        Map<String, String> given = new HashMap<>();
+        collect(rawQuery, given, PING_KNOWN);
+        String rid = parseRid(given.get("rid"), "invalid uuid format");
+        if (signal == null) {
+            return new PushParameters(PushStatus.UP, null, null, null, rid);
+        }
+        return switch (signal) {
+            case "start" -> new PushParameters(PushStatus.START, null, null, null, rid);
+            case "fail" -> new PushParameters(PushStatus.DOWN, null, null, null, rid);
+            case "log" -> new PushParameters(PushStatus.LOG, null, null, null, rid);
+            default -> {
+                if (!signal.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    throw ApiException.notFound("not found");
+                }
+                int exit = parseExitStatus(signal, "invalid url format");
+                yield new PushParameters(exit == 0 ? PushStatus.UP : PushStatus.DOWN, null, null, exit, rid);
+            }
+        };
+    }
+
+    private static void collect(String raw, Map<String, String> given, Set<String> known) {
         if (raw == null || raw.isEmpty()) {
             return;
         }
@@ -65,7 +111,7 @@ public record PushParameters(PushStatus status, String msg, Double value) {
             }
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq), "a parameter name");
-            if (!KNOWN.contains(name)) {
+            if (!known.contains(name)) {
                 continue;
             }
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1), name);
@@ -114,7 +160,28 @@ public record PushParameters(PushStatus status, String msg, Double value) {
             return PushStatus.UP;
         }
         return PushStatus.parse(raw)
-                .orElseThrow(() -> ApiException.badRequest("status must be 'up' or 'down'"));
+                .orElseThrow(() -> ApiException.badRequest("status must be 'up', 'down', 'start' or 'log'"));
+    }
+
+    private static Integer parseExitStatus(String raw, String problem) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        if (!EXIT_STATUS.matcher(raw).matches() || Integer.parseInt(raw) > Heartbeat.MAX_EXIT_STATUS) {
+            throw ApiException.badRequest(problem);
+        }
+        return Integer.parseInt(raw);
+    }
+
+    /** Any UUID spelling is accepted, as Healthchecks does, and kept in lower case so a start and its end match. */
+    private static String parseRid(String raw, String problem) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        if (!UUID_SHAPE.matcher(raw).matches()) {
+            throw ApiException.badRequest(problem);
+        }
+        return raw.toLowerCase(Locale.ROOT);
     }
 
     private static String parseMsg(String raw) {

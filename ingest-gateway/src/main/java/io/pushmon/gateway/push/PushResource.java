@@ -1,6 +1,5 @@
 package io.pushmon.gateway.push;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 
@@ -50,7 +49,7 @@ import io.vertx.core.http.HttpServerRequest;
             + "message names the problem. Nothing was recorded.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiError.class),
-                    example = "{\"ok\":false,\"error\":\"status must be 'up' or 'down'\"}")),
+                    example = "{\"ok\":false,\"error\":\"status must be 'up', 'down', 'start' or 'log'\"}")),
     @APIResponse(responseCode = "404", description = "No monitor has this token (never had, deleted or rotated).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiError.class))),
@@ -67,8 +66,11 @@ public class PushResource {
 
     private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED;
     private static final String TOKEN_DOC = "The monitor's push token: 32 characters of URL-safe base64, or a lower-case UUID kept from Healthchecks";
-    private static final String STATUS_DOC = "What the job reports: 'up' (also when absent or empty) or 'down', "
-            + "which marks the monitor down at once";
+    private static final String STATUS_DOC = "What the job reports: 'up' (also when absent or empty), 'down', which "
+            + "marks the monitor down at once, 'start', which opens a run that must end within the monitor's run "
+            + "limit, or 'log', recorded only";
+    private static final String EXIT_DOC = "The job's exit status 0..255 instead of status: 0 is up, any other down";
+    private static final String RID_DOC = "A run id (UUID) that pairs a start with its end, for overlapping runs";
     private static final String MSG_DOC = "A message, at most 1000 characters after decoding (UTF-8, percent-encoded)";
     private static final String VALUE_DOC = "A finite decimal number (a duration, a count...)";
     private static final String PING_DOC = "Uptime Kuma's name for value; if both are given they must be equal";
@@ -81,7 +83,11 @@ public class PushResource {
     @Parameters({
         @Parameter(name = "token", in = ParameterIn.PATH, required = true, description = TOKEN_DOC),
         @Parameter(name = "status", in = ParameterIn.QUERY, description = STATUS_DOC,
-                schema = @Schema(enumeration = { "up", "down" })),
+                schema = @Schema(enumeration = { "up", "down", "start", "log" })),
+        @Parameter(name = "exit", in = ParameterIn.QUERY, description = EXIT_DOC,
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "255")),
+        @Parameter(name = "rid", in = ParameterIn.QUERY, description = RID_DOC,
+                schema = @Schema(type = SchemaType.STRING, format = "uuid")),
         @Parameter(name = "msg", in = ParameterIn.QUERY, description = MSG_DOC,
                 schema = @Schema(type = SchemaType.STRING, maxLength = 1000)),
         @Parameter(name = "value", in = ParameterIn.QUERY, description = VALUE_DOC,
@@ -90,7 +96,7 @@ public class PushResource {
                 schema = @Schema(type = SchemaType.NUMBER))
     })
     public CompletionStage<String> get(@PathParam("token") String token, @Context HttpServerRequest http) {
-        return answer(request(token, http, null));
+        return answer(PushRequest.of(PushRequest.Dialect.PUSH, token, null, http, null, null));
     }
 
     @HEAD
@@ -98,7 +104,11 @@ public class PushResource {
     @Parameters({
         @Parameter(name = "token", in = ParameterIn.PATH, required = true, description = TOKEN_DOC),
         @Parameter(name = "status", in = ParameterIn.QUERY, description = STATUS_DOC,
-                schema = @Schema(enumeration = { "up", "down" })),
+                schema = @Schema(enumeration = { "up", "down", "start", "log" })),
+        @Parameter(name = "exit", in = ParameterIn.QUERY, description = EXIT_DOC,
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "255")),
+        @Parameter(name = "rid", in = ParameterIn.QUERY, description = RID_DOC,
+                schema = @Schema(type = SchemaType.STRING, format = "uuid")),
         @Parameter(name = "msg", in = ParameterIn.QUERY, description = MSG_DOC,
                 schema = @Schema(type = SchemaType.STRING, maxLength = 1000)),
         @Parameter(name = "value", in = ParameterIn.QUERY, description = VALUE_DOC,
@@ -107,19 +117,24 @@ public class PushResource {
                 schema = @Schema(type = SchemaType.NUMBER))
     })
     public CompletionStage<String> head(@PathParam("token") String token, @Context HttpServerRequest http) {
-        return answer(request(token, http, null));
+        return answer(PushRequest.of(PushRequest.Dialect.PUSH, token, null, http, null, null));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Record a heartbeat",
             description = "Parameters come from the query string and, for an application/x-www-form-urlencoded "
-                    + "body, from the form; other bodies are ignored. Answers 2xx only after Kafka acknowledged "
-                    + "the heartbeat.")
+                    + "body, from the form; any other body is the job's output, kept up to the body limit (10,000 "
+                    + "bytes by default) and readable at GET /api/monitors/{id}/heartbeats/{seq}/body. Answers 2xx "
+                    + "only after Kafka acknowledged the heartbeat.")
     @Parameters({
         @Parameter(name = "token", in = ParameterIn.PATH, required = true, description = TOKEN_DOC),
         @Parameter(name = "status", in = ParameterIn.QUERY, description = STATUS_DOC,
-                schema = @Schema(enumeration = { "up", "down" })),
+                schema = @Schema(enumeration = { "up", "down", "start", "log" })),
+        @Parameter(name = "exit", in = ParameterIn.QUERY, description = EXIT_DOC,
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "255")),
+        @Parameter(name = "rid", in = ParameterIn.QUERY, description = RID_DOC,
+                schema = @Schema(type = SchemaType.STRING, format = "uuid")),
         @Parameter(name = "msg", in = ParameterIn.QUERY, description = MSG_DOC,
                 schema = @Schema(type = SchemaType.STRING, maxLength = 1000)),
         @Parameter(name = "value", in = ParameterIn.QUERY, description = VALUE_DOC,
@@ -130,16 +145,11 @@ public class PushResource {
     public CompletionStage<String> post(@PathParam("token") String token, @Context HttpServerRequest http, byte[] body) {
         String contentType = http.getHeader(HttpHeaders.CONTENT_TYPE);
         boolean form = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(FORM);
-        return answer(request(token, http, form ? body : null));
+        return answer(PushRequest.of(PushRequest.Dialect.PUSH, token, null, http, form ? body : null,
+                form ? null : body));
     }
 
     private CompletionStage<String> answer(PushRequest request) {
         return pushes.accept(request).thenApply(PushAnswer::json);
-    }
-
-    private static PushRequest request(String token, HttpServerRequest http, byte[] form) {
-        String peer = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        List<String> forwardedFor = http.headers().getAll("X-Forwarded-For");
-        return new PushRequest(token, http.query(), form, peer, forwardedFor, http.getHeader(HttpHeaders.USER_AGENT));
     }
 }

@@ -1,6 +1,7 @@
 package io.pushmon.gateway.push;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,6 +33,7 @@ public class PushService {
     private final PushMetrics metrics;
     private final ClientAddressResolver addresses;
     private final int maxUserAgentLength;
+    private final int bodyLimit;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
@@ -41,6 +43,12 @@ public class PushService {
         this.metrics = metrics;
         this.addresses = new ClientAddressResolver(config.push().trustedProxies().orElse(List.of()));
         this.maxUserAgentLength = config.push().maxUserAgentLength();
+        this.bodyLimit = config.push().bodyLimit();
+    }
+
+    /** Bytes of a request body kept with its heartbeat; the rest is cut off. */
+    public int bodyLimit() {
+        return bodyLimit;
     }
 
     /**
@@ -55,20 +63,24 @@ public class PushService {
         PushTarget monitor;
         PushParameters parameters;
         try {
+            boolean ping = request.dialect() == PushRequest.Dialect.PING;
             if (!PushTokens.hasValidShape(request.token())) {
-                throw ApiException.badRequest("the push token has the wrong shape: expected " + PushTokens.LENGTH
-                        + " characters of A-Z, a-z, 0-9, '-' and '_', or a lower-case UUID");
+                // Healthchecks answers a URL that is no check's as not found, whatever its shape.
+                throw ping ? ApiException.notFound("not found")
+                        : ApiException.badRequest("the push token has the wrong shape: expected " + PushTokens.LENGTH
+                                + " characters of A-Z, a-z, 0-9, '-' and '_', or a lower-case UUID");
             }
-            parameters = PushParameters.parse(request.rawQuery(), request.formBody());
+            parameters = request.parameters();
             monitor = monitors.pushTarget(request.token())
-                    .orElseThrow(() -> ApiException.notFound("no monitor has this push token"));
+                    .orElseThrow(() -> ApiException.notFound(ping ? "not found" : "no monitor has this push token"));
         } catch (ApiException e) {
             metrics.count(e.status().getStatusCode() == 404 ? Outcome.UNKNOWN_TOKEN : Outcome.BAD_REQUEST);
             return CompletableFuture.failedFuture(e);
         }
-        Heartbeat heartbeat = Heartbeat.push(parameters.status(), parameters.msg(), parameters.value(),
-                addresses.resolve(request.peerAddress(), request.forwardedFor()),
-                truncate(request.userAgent()), receivedAt);
+        Heartbeat heartbeat = Heartbeat.signal(parameters.status(), parameters.msg(), parameters.value(),
+                parameters.exitStatus(), parameters.rid(), keptBody(request.body()),
+                addresses.resolve(request.peerAddress(), request.forwardedFor()), truncate(request.userAgent()),
+                receivedAt);
         boolean paused = monitor.paused();
         long sentAt = System.nanoTime();
         CompletableFuture<PushAnswer> answer = new CompletableFuture<>();
@@ -95,6 +107,14 @@ public class PushService {
             metrics.count(paused ? Outcome.RECORDED_PAUSED : Outcome.RECORDED);
             answer.complete(paused ? PushAnswer.RECORDED_WHILE_PAUSED : PushAnswer.RECORDED);
         }
+    }
+
+    /** Cut, as Healthchecks does, rather than refused: the job already ran, and its status matters more. */
+    private byte[] keptBody(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        return body.length <= bodyLimit ? body : Arrays.copyOf(body, bodyLimit);
     }
 
     private String truncate(String userAgent) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.pushmon.common.internal.HeartbeatBody;
 import io.pushmon.gateway.monitors.MonitorService;
 import io.pushmon.gateway.tenants.CallerTenant;
 import io.smallrye.common.annotation.Blocking;
@@ -42,9 +43,28 @@ public class LiveStatusResource {
 
     @GET
     @Path("/heartbeats")
-    @Operation(summary = "Recent heartbeats", description = "The last 100 pushes, newest first: at, status, msg, value.")
+    @Operation(summary = "Recent heartbeats", description = "The last 100 signals, newest first: seq, at, status (up, "
+            + "down, start, log), msg, value, exitStatus, rid, durationMillis for an end paired with its start, and "
+            + "bodySize.")
     public Response heartbeats(@PathParam("id") String id) {
         return services.processor().get("/internal/monitors/" + owned(id) + "/heartbeats");
+    }
+
+    @GET
+    @Path("/heartbeats/{seq}/body")
+    @Produces({ MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON })
+    @Operation(summary = "A heartbeat's body", description = "The output a job posted with one signal, as it was "
+            + "received (cut to the body limit): text/plain for UTF-8, application/octet-stream otherwise. The "
+            + "bodies of a monitor's last 20 signals are kept.")
+    @APIResponse(responseCode = "200", description = "The body")
+    public Response body(@PathParam("id") String id, @PathParam("seq") long seq) {
+        Response answer = services.processor().get(HeartbeatBody.path(owned(id), seq));
+        if (answer.getStatus() != 200 || !(answer.getEntity() instanceof String json)) {
+            return answer;
+        }
+        HeartbeatBody body = HeartbeatBody.fromJson(json);
+        return Response.ok(body.bytes(), body.isText() ? MediaType.TEXT_PLAIN + ";charset=utf-8"
+                : MediaType.APPLICATION_OCTET_STREAM).build();
     }
 
     @GET

@@ -39,36 +39,36 @@ class MonitorRequestValidationTest {
 
     @Test
     void theLimitsThemselvesAreValid() {
-        assertThat(problems(new MonitorRequest("n", 1L, null, null, 0L, List.of(), null))).isEmpty();
-        assertThat(problems(new MonitorRequest("n".repeat(100), 31_536_000L, null, null, 31_536_000L, null, null))).isEmpty();
-        assertThat(problems(new MonitorRequest("n", 60L, null, null, null, null, null))).isEmpty();
+        assertThat(problems(new MonitorRequest("n", 1L, null, null, 0L, List.of(), null, null))).isEmpty();
+        assertThat(problems(new MonitorRequest("n".repeat(100), 31_536_000L, null, null, 31_536_000L, null, null, null))).isEmpty();
+        assertThat(problems(new MonitorRequest("n", 60L, null, null, null, null, null, null))).isEmpty();
     }
 
     @Test
     void eachFieldOutsideItsRangeIsNamed() {
-        assertThat(problems(new MonitorRequest(null, 60L, null, null, null, null, null)))
+        assertThat(problems(new MonitorRequest(null, 60L, null, null, null, null, null, null)))
                 .containsExactly("name is required and must not be blank");
-        assertThat(problems(new MonitorRequest(" \t", 60L, null, null, null, null, null)))
+        assertThat(problems(new MonitorRequest(" \t", 60L, null, null, null, null, null, null)))
                 .containsExactly("name is required and must not be blank");
-        assertThat(problems(new MonitorRequest("n".repeat(101), 60L, null, null, null, null, null)))
+        assertThat(problems(new MonitorRequest("n".repeat(101), 60L, null, null, null, null, null, null)))
                 .containsExactly("name must be 1 to 100 characters");
-        assertThat(problems(new MonitorRequest("n", 0L, null, null, null, null, null)))
+        assertThat(problems(new MonitorRequest("n", 0L, null, null, null, null, null, null)))
                 .containsExactly("timeoutSeconds must be between 1 and 31536000 (365 days)");
-        assertThat(problems(new MonitorRequest("n", 31_536_001L, null, null, null, null, null)))
+        assertThat(problems(new MonitorRequest("n", 31_536_001L, null, null, null, null, null, null)))
                 .containsExactly("timeoutSeconds must be between 1 and 31536000 (365 days)");
-        assertThat(problems(new MonitorRequest("n", 60L, null, null, -1L, null, null)))
+        assertThat(problems(new MonitorRequest("n", 60L, null, null, -1L, null, null, null)))
                 .containsExactly("graceSeconds must be between 0 and 31536000 (365 days)");
-        assertThat(problems(new MonitorRequest("n", 60L, null, null, 31_536_001L, null, null)))
+        assertThat(problems(new MonitorRequest("n", 60L, null, null, 31_536_001L, null, null, null)))
                 .containsExactly("graceSeconds must be between 0 and 31536000 (365 days)");
-        assertThat(problems(new MonitorRequest("n", 60L, null, null, null, List.of(""), null)))
+        assertThat(problems(new MonitorRequest("n", 60L, null, null, null, List.of(""), null, null)))
                 .containsExactly("channelIds must not contain blank ids");
-        assertThat(problems(new MonitorRequest("n", 60L, null, null, null, Collections.nCopies(51, "c"), null)))
+        assertThat(problems(new MonitorRequest("n", 60L, null, null, null, Collections.nCopies(51, "c"), null, null)))
                 .containsExactly("at most 50 channelIds");
     }
 
     @Test
     void defaultsAndDuplicateChannelsAreNormalised() {
-        MonitorRequest request = new MonitorRequest("n", 60L, null, null, null, new ArrayList<>(List.of("a", "b", "a")), null);
+        MonitorRequest request = new MonitorRequest("n", 60L, null, null, null, new ArrayList<>(List.of("a", "b", "a")), null, null);
 
         assertThat(request.graceOrDefault()).isZero();
         assertThat(request.channelIdsOrNone()).containsExactly("a", "b");
@@ -76,22 +76,22 @@ class MonitorRequestValidationTest {
 
     @Test
     void aRequestNamesEitherAnIntervalOrACronSchedule() {
-        assertThatThrownBy(() -> new MonitorRequest("n", null, null, null, null, null, null).scheduleOrInterval())
+        assertThatThrownBy(() -> new MonitorRequest("n", null, null, null, null, null, null, null).scheduleOrInterval())
                 .hasMessage("timeoutSeconds or cron is required");
-        assertThatThrownBy(() -> new MonitorRequest("n", 60L, "0 3 * * *", null, null, null, null).scheduleOrInterval())
+        assertThatThrownBy(() -> new MonitorRequest("n", 60L, "0 3 * * *", null, null, null, null, null).scheduleOrInterval())
                 .hasMessage("give timeoutSeconds or cron, not both");
-        assertThatThrownBy(() -> new MonitorRequest("n", 60L, null, "UTC", null, null, null).scheduleOrInterval())
+        assertThatThrownBy(() -> new MonitorRequest("n", 60L, null, "UTC", null, null, null, null).scheduleOrInterval())
                 .hasMessageContaining("timeZone goes with cron");
     }
 
     @Test
     void aCronScheduleIsCheckedAndItsZoneDefaultsToUtc() {
-        assertThat(new MonitorRequest("n", null, "@daily", null, 600L, null, null).scheduleOrInterval())
+        assertThat(new MonitorRequest("n", null, "@daily", null, 600L, null, null, null).scheduleOrInterval())
                 .isEqualTo(new CronSchedule("@daily", "UTC"));
-        assertThat(new MonitorRequest("n", null, "@daily", null, 600L, null, null).timeoutOrNone()).isZero();
-        assertThatThrownBy(() -> new MonitorRequest("n", null, "0 25 * * *", null, null, null, null).scheduleOrInterval())
+        assertThat(new MonitorRequest("n", null, "@daily", null, 600L, null, null, null).timeoutOrNone()).isZero();
+        assertThatThrownBy(() -> new MonitorRequest("n", null, "0 25 * * *", null, null, null, null, null).scheduleOrInterval())
                 .isInstanceOf(ApiException.class).hasMessageContaining("cron '0 25 * * *'");
-        assertThatThrownBy(() -> new MonitorRequest("n", null, "0 3 * * *", "Europe/Atlantis", null, null, null)
+        assertThatThrownBy(() -> new MonitorRequest("n", null, "0 3 * * *", "Europe/Atlantis", null, null, null, null)
                 .scheduleOrInterval()).hasMessageContaining("timeZone 'Europe/Atlantis' is not an IANA time zone");
     }
 

@@ -199,7 +199,7 @@ class PushIT {
     static Stream<Arguments> badInputs() {
         String valid = "?";
         return Stream.of(
-                bad("an unknown status", "GET", valid + "status=sideways", null, "status must be 'up' or 'down'"),
+                bad("an unknown status", "GET", valid + "status=sideways", null, "status must be 'up', 'down', 'start' or 'log'"),
                 bad("a misspelled status", "POST", valid + "status=upp", null, "status must be"),
                 bad("a status with a NUL byte", "POST", valid + "status=down%00", null, "status must be"),
                 bad("a word as value", "POST", valid + "value=abc", null, "value must be a finite"),

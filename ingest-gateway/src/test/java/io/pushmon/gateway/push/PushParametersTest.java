@@ -16,8 +16,8 @@ class PushParametersTest {
 
     @Test
     void nothingGivenIsAnUpPushWithoutMessageOrValue() {
-        assertThat(PushParameters.parse(null, null)).isEqualTo(new PushParameters(PushStatus.UP, null, null));
-        assertThat(PushParameters.parse("", new byte[0])).isEqualTo(new PushParameters(PushStatus.UP, null, null));
+        assertThat(PushParameters.parse(null, null)).isEqualTo(new PushParameters(PushStatus.UP, null, null, null, null));
+        assertThat(PushParameters.parse("", new byte[0])).isEqualTo(new PushParameters(PushStatus.UP, null, null, null, null));
     }
 
     @Test
@@ -34,19 +34,19 @@ class PushParametersTest {
         PushParameters parsed = PushParameters.parse("status=down",
                 "msg=from+form&ping=12".getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(parsed).isEqualTo(new PushParameters(PushStatus.DOWN, "from form", 12.0));
+        assertThat(parsed).isEqualTo(new PushParameters(PushStatus.DOWN, "from form", 12.0, null, null));
     }
 
     @Test
     void emptyValuesCountAsAbsentAsUptimeKumaSendsThem() {
         assertThat(PushParameters.parse("status=&msg=&value=&ping=", null))
-                .isEqualTo(new PushParameters(PushStatus.UP, null, null));
+                .isEqualTo(new PushParameters(PushStatus.UP, null, null, null, null));
     }
 
     @Test
     void repeatingAParameterWithTheSameValueIsFineAndUnknownOnesAreIgnored() {
         assertThat(PushParameters.parse("status=up&status=up&value=2&ping=2&cachebuster=%ZZ", null))
-                .isEqualTo(new PushParameters(PushStatus.UP, null, 2.0));
+                .isEqualTo(new PushParameters(PushStatus.UP, null, 2.0, null, null));
     }
 
     @Test
@@ -60,7 +60,7 @@ class PushParametersTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "status=sideways        | status must be 'up' or 'down'",
+        "status=sideways        | status must be 'up', 'down', 'start' or 'log'",
         "value=NaN              | value must be a finite decimal number",
         "value=Infinity         | value must be a finite decimal number",
         "value=10e999           | value is out of range: it must be a finite number",

@@ -21,6 +21,11 @@ public enum DetectorStore {
     DEADLINE_INDEX("deadline-index", Serdes.Bytes(), Serdes.ByteArray()),
     /** {@code monitor id ‖ 0x00 ‖ slot (2 bytes)} → {@link HeartbeatEntry}: a ring of the last pushes. */
     HEARTBEAT_HISTORY("heartbeat-history", Serdes.Bytes(), new JsonSerde<>(HeartbeatEntry.class)),
+    /**
+     * {@code monitor id ‖ 0x00 ‖ slot (2 bytes)} → {@code seq (8 bytes) ‖ body}: the bodies of the last
+     * {@link DetectorStores#BODIES_KEPT} signals, apart from the history so that reading a history reads no output.
+     */
+    HEARTBEAT_BODIES("heartbeat-bodies", Serdes.Bytes(), Serdes.ByteArray()),
     /** Monitor id → {@link RecentEvents}. */
     RECENT_EVENTS("recent-events", Serdes.String(), new JsonSerde<>(RecentEvents.class)),
     /** One entry per task: its heartbeat time and the earliest pending deadline ({@link ClockState}). */

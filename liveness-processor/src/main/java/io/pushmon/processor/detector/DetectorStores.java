@@ -17,11 +17,17 @@ import io.pushmon.processor.time.DetectorClock;
  */
 public final class DetectorStores {
 
-    /** Pushes kept per monitor. */
+    /** Signals kept per monitor. */
     public static final int HISTORY_SIZE = 100;
+    /**
+     * Bodies kept per monitor: those of its last 20 signals. With the gateway's body limit (10,000 bytes by default)
+     * that bounds a monitor's output at 200 kB here, however often it posts.
+     */
+    public static final int BODIES_KEPT = 20;
 
     private final KeyValueStore<String, MonitorState> states;
     private final KeyValueStore<Bytes, HeartbeatEntry> history;
+    private final KeyValueStore<Bytes, byte[]> bodies;
     private final KeyValueStore<String, RecentEvents> events;
     private final DetectorClock clock;
     private final DeadlineIndex index;
@@ -29,6 +35,7 @@ public final class DetectorStores {
     public DetectorStores(ProcessingContext context, DetectorSettings settings) {
         this.states = context.getStateStore(DetectorStore.MONITOR_STATE.storeName());
         this.history = context.getStateStore(DetectorStore.HEARTBEAT_HISTORY.storeName());
+        this.bodies = context.getStateStore(DetectorStore.HEARTBEAT_BODIES.storeName());
         this.events = context.getStateStore(DetectorStore.RECENT_EVENTS.storeName());
         KeyValueStore<String, ClockState> clockStore = context.getStateStore(DetectorStore.DETECTOR_CLOCK.storeName());
         this.clock = new DetectorClock(clockStore, settings.margin().toMillis(), settings.gapThreshold().toMillis());
@@ -72,18 +79,28 @@ public final class DetectorStores {
         for (int slot = 0; slot < slots; slot++) {
             history.delete(DetectorStore.historyKey(state.monitorId(), slot));
         }
+        long bodySlots = Math.min(state.heartbeatCount(), BODIES_KEPT);
+        for (int slot = 0; slot < bodySlots; slot++) {
+            bodies.delete(DetectorStore.historyKey(state.monitorId(), slot));
+        }
         events.delete(state.monitorId());
     }
 
     /**
-     * Writes the push into its ring slot: one small write per push, however long the history is, instead
-     * of rewriting a list of a hundred entries every time.
+     * Writes the signal into its ring slot: one small write per push, however long the history is, instead
+     * of rewriting a list of a hundred entries every time. A body takes a second write into its own ring; a push
+     * without one writes nothing there, so an older body may stay in its slot until overwritten, which the reader
+     * tells apart by its sequence number.
      */
-    public void recordPush(MonitorState after, Heartbeat push, long at) {
+    public void recordPush(MonitorState after, Heartbeat push, long at, Long runDurationMillis) {
         long seq = after.heartbeatCount() - 1;
         int slot = (int) (seq % HISTORY_SIZE);
-        history.put(DetectorStore.historyKey(after.monitorId(), slot),
-                new HeartbeatEntry(seq, at, push.status(), push.msg(), push.value()));
+        history.put(DetectorStore.historyKey(after.monitorId(), slot), new HeartbeatEntry(seq, at, push.status(),
+                push.msg(), push.value(), push.exitStatus(), push.rid(), runDurationMillis, push.bodySize()));
+        if (push.body() != null) {
+            bodies.put(DetectorStore.historyKey(after.monitorId(), (int) (seq % BODIES_KEPT)),
+                    StoredBody.encode(seq, push.body()));
+        }
     }
 
     public void recordEvent(MonitorEvent event) {

@@ -64,7 +64,7 @@ public final class HeartbeatProcessor implements Processor<String, Heartbeat, St
         }
         Transition transition = machine.onPush(previous, pushOf(heartbeat), brokerTime);
         stores.save(previous, transition.state());
-        stores.recordPush(transition.state(), heartbeat, brokerTime);
+        stores.recordPush(transition.state(), heartbeat, brokerTime, transition.runDurationMillis());
         transition.event().ifPresent(emitter::emit);
     }
 
@@ -75,10 +75,6 @@ public final class HeartbeatProcessor implements Processor<String, Heartbeat, St
 
     /** A push without a status is an up push, as on the HTTP API. */
     private static Heartbeat pushOf(Heartbeat heartbeat) {
-        if (heartbeat.status() != null) {
-            return heartbeat;
-        }
-        return Heartbeat.push(PushStatus.UP, heartbeat.msg(), heartbeat.value(), heartbeat.clientIp(),
-                heartbeat.userAgent(), heartbeat.receivedAt());
+        return heartbeat.status() != null ? heartbeat : heartbeat.withStatus(PushStatus.UP);
     }
 }

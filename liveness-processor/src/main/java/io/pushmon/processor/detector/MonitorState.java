@@ -8,7 +8,7 @@ import io.pushmon.common.model.MonitorStatus;
 
 /**
  * The detector's hot state of one monitor: what every push and every due deadline reads and writes. The
- * heartbeat history and the recent events live in their own stores so this value stays small. The push
+ * heartbeat history, the bodies and the recent events live in their own stores so this value stays small. The push
  * token is deliberately not copied here: the detector never needs it and its stores must hold no secrets.
  *
  * @param monitorId      the monitor (the store key)
@@ -18,55 +18,111 @@ import io.pushmon.common.model.MonitorStatus;
  * @param graceSeconds   extra time before down
  * @param paused         no deadline and no events while true
  * @param channelIds     channels to notify, carried into events
- * @param status         new, up or down; never paused, which is {@code paused} on top of the status
- * @param lastHeartbeatAt broker time of the last push, epoch millis (null before the first)
- * @param lastMsg        msg of the last push
- * @param lastValue      value of the last push
+ * @param status         new, up or down; never paused or started, which are shown on top of the status
+ * @param lastHeartbeatAt broker time of the last push that ended a run or was a plain heartbeat (null before the
+ *                       first); starts and logs do not count, as in Healthchecks
+ * @param lastMsg        msg of that push
+ * @param lastValue      value of that push
  * @param armedAt        epoch millis the pending deadline counts from: the last push, or a resume if later
  * @param deadline       epoch millis when the monitor goes down unless a push arrives (null when none pends)
  * @param incident       number of the current or last incident; 0 before the first down
  * @param downSince      when the open incident began (null while not down)
- * @param heartbeatCount pushes seen so far; it picks the slot of the heartbeat history ring
+ * @param heartbeatCount signals seen so far, logs included; it picks the slot of the heartbeat history ring
  * @param cron           the monitor's cron schedule, null for an interval (and in state written before schedules)
+ * @param maxRuntimeSeconds how long a started run may take; 0 means the grace time
+ * @param runs           started runs not ended yet, oldest first, at most {@link #MAX_OPEN_RUNS}
+ * @param lastDurationMillis how long the last run that reported its start took (null before one did)
+ * @param lastExitStatus the exit status of the last run that reported one (null before one did)
  */
 public record MonitorState(String monitorId, String tenantId, String name, long timeoutSeconds, long graceSeconds,
         boolean paused, List<String> channelIds, MonitorStatus status, Long lastHeartbeatAt, String lastMsg,
         Double lastValue, Long armedAt, Long deadline, long incident, Long downSince, long heartbeatCount,
-        CronSchedule cron) {
+        CronSchedule cron, long maxRuntimeSeconds, List<OpenRun> runs, Long lastDurationMillis,
+        Integer lastExitStatus) {
+
+    /**
+     * Open runs kept per monitor. A job that starts and never reports its end must not grow the hot state; the oldest
+     * start gives way, and a run that outlives its limit takes the monitor down anyway.
+     */
+    public static final int MAX_OPEN_RUNS = 10;
 
     public MonitorState {
         channelIds = channelIds == null ? List.of() : List.copyOf(channelIds);
+        runs = runs == null ? List.of() : List.copyOf(runs);
     }
 
     /** The state of a monitor that was just defined and never pushed. */
     public static MonitorState created(MonitorDefinition definition) {
         return new MonitorState(definition.id(), definition.tenantId(), definition.name(),
                 definition.timeoutSeconds(), definition.graceSeconds(), definition.paused(),
-                definition.channelIds(), MonitorStatus.NEW, null, null, null, null, null, 0, null, 0, definition.cron());
+                definition.channelIds(), MonitorStatus.NEW, null, null, null, null, null, 0, null, 0, definition.cron(),
+                definition.maxRuntimeSeconds(), List.of(), null, null);
     }
 
-    /** The status as users see it: paused hides the underlying status. */
+    /** The status as users see it: paused hides the underlying status, and an open run shows as started. */
     public MonitorStatus visibleStatus() {
-        return paused ? MonitorStatus.PAUSED : status;
+        if (paused) {
+            return MonitorStatus.PAUSED;
+        }
+        return !runs.isEmpty() && status != MonitorStatus.DOWN ? MonitorStatus.STARTED : status;
+    }
+
+    /** How long a run may take, in millis: the monitor's maximum run time, or its grace without one. */
+    public long runLimitMillis() {
+        return Math.multiplyExact(maxRuntimeSeconds > 0 ? maxRuntimeSeconds : graceSeconds, 1000L);
+    }
+
+    /** When the oldest open run is overdue, or null without open runs. */
+    public Long runDeadline() {
+        return runs.isEmpty() ? null : Math.addExact(runs.get(0).startedAt(), runLimitMillis());
     }
 
     /** Takes over the configuration of a changed definition; status and deadline are left to the caller. */
     public MonitorState withDefinition(MonitorDefinition definition) {
         return new MonitorState(monitorId, definition.tenantId(), definition.name(), definition.timeoutSeconds(),
                 definition.graceSeconds(), definition.paused(), definition.channelIds(), status, lastHeartbeatAt,
-                lastMsg, lastValue, armedAt, deadline, incident, downSince, heartbeatCount, definition.cron());
+                lastMsg, lastValue, armedAt, deadline, incident, downSince, heartbeatCount, definition.cron(),
+                definition.maxRuntimeSeconds(), runs, lastDurationMillis, lastExitStatus);
     }
 
-    /** Records a push at broker time {@code at}. */
+    /** Records a push that ends a run or is a plain heartbeat, at broker time {@code at}. */
     public MonitorState withPush(long at, String msg, Double value) {
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds, status,
-                at, msg, value, armedAt, deadline, incident, downSince, heartbeatCount + 1, cron);
+                at, msg, value, armedAt, deadline, incident, downSince, heartbeatCount + 1, cron, maxRuntimeSeconds,
+                runs, lastDurationMillis, lastExitStatus);
+    }
+
+    /** Records a signal that only goes into the history (a log, a start): it takes a history slot, nothing else. */
+    public MonitorState counted() {
+        return withCount(heartbeatCount + 1);
+    }
+
+    /** The same state with these open runs. */
+    public MonitorState withRuns(List<OpenRun> openRuns) {
+        return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds, status,
+                lastHeartbeatAt, lastMsg, lastValue, armedAt, deadline, incident, downSince, heartbeatCount, cron,
+                maxRuntimeSeconds, openRuns, lastDurationMillis, lastExitStatus);
+    }
+
+    /** The same state with the outcome of a run that ended: its duration and exit status, where known. */
+    public MonitorState withRunOutcome(Long durationMillis, Integer exitStatus) {
+        return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds, status,
+                lastHeartbeatAt, lastMsg, lastValue, armedAt, deadline, incident, downSince, heartbeatCount, cron,
+                maxRuntimeSeconds, runs, durationMillis != null ? durationMillis : lastDurationMillis,
+                exitStatus != null ? exitStatus : lastExitStatus);
+    }
+
+    private MonitorState withCount(long count) {
+        return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds, status,
+                lastHeartbeatAt, lastMsg, lastValue, armedAt, deadline, incident, downSince, count, cron,
+                maxRuntimeSeconds, runs, lastDurationMillis, lastExitStatus);
     }
 
     /** Sets the base and time of the pending deadline; both null disarm it. */
     public MonitorState armed(Long newArmedAt, Long newDeadline) {
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds, status,
-                lastHeartbeatAt, lastMsg, lastValue, newArmedAt, newDeadline, incident, downSince, heartbeatCount, cron);
+                lastHeartbeatAt, lastMsg, lastValue, newArmedAt, newDeadline, incident, downSince, heartbeatCount, cron,
+                maxRuntimeSeconds, runs, lastDurationMillis, lastExitStatus);
     }
 
     /** Moves the pending deadline without changing what it counts from. */
@@ -78,13 +134,13 @@ public record MonitorState(String monitorId, String tenantId, String name, long 
     public MonitorState wentDown(long at) {
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds,
                 MonitorStatus.DOWN, lastHeartbeatAt, lastMsg, lastValue, null, null, incident + 1, at, heartbeatCount,
-                cron);
+                cron, maxRuntimeSeconds, runs, lastDurationMillis, lastExitStatus);
     }
 
     /** Status up (first push or recovery); the incident number stays so the recovery can name it. */
     public MonitorState cameUp() {
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds,
                 MonitorStatus.UP, lastHeartbeatAt, lastMsg, lastValue, armedAt, deadline, incident, null,
-                heartbeatCount, cron);
+                heartbeatCount, cron, maxRuntimeSeconds, runs, lastDurationMillis, lastExitStatus);
     }
 }

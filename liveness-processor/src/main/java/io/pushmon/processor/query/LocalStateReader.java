@@ -18,6 +18,7 @@ import io.pushmon.processor.detector.DetectorStores;
 import io.pushmon.processor.detector.HeartbeatEntry;
 import io.pushmon.processor.detector.MonitorState;
 import io.pushmon.processor.detector.RecentEvents;
+import io.pushmon.processor.detector.StoredBody;
 
 /**
  * Reads one monitor from the active stores of one partition on this instance. Any of these reads throws
@@ -48,6 +49,16 @@ final class LocalStateReader {
         }
         return entries.stream().sorted(Comparator.comparingLong(HeartbeatEntry::seq).reversed())
                 .map(HeartbeatView::of).toList();
+    }
+
+    /** The body posted with signal {@code seq}, while it is one of the last kept. */
+    Optional<byte[]> body(String monitorId, long seq) {
+        if (seq < 0) {
+            return Optional.empty();
+        }
+        ReadOnlyKeyValueStore<Bytes, byte[]> store = store(DetectorStore.HEARTBEAT_BODIES);
+        int slot = (int) (seq % DetectorStores.BODIES_KEPT);
+        return StoredBody.bodyOf(store.get(DetectorStore.historyKey(monitorId, slot)), seq);
     }
 
     List<MonitorEvent> events(String monitorId) {

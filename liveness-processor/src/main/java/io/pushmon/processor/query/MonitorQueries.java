@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.pushmon.common.internal.HeartbeatBody;
 import io.pushmon.common.internal.MonitorLiveState;
 import io.pushmon.common.serde.Json;
 import io.pushmon.processor.config.ProcessorConfig;
@@ -74,11 +75,21 @@ public class MonitorQueries {
             if (state.isEmpty()) {
                 return error(Response.Status.NOT_FOUND, "unknown monitor");
             }
-            String json = switch (view) {
+            String json = switch (view.kind()) {
                 case STATE -> liveState(state.get()).toJson();
                 case HEARTBEATS -> Json.MAPPER.writeValueAsString(reader.heartbeats(monitorId));
                 case EVENTS -> Json.MAPPER.writeValueAsString(reader.events(monitorId));
+                case BODY -> {
+                    Optional<byte[]> body = reader.body(monitorId, view.seq());
+                    if (body.isEmpty()) {
+                        yield null;
+                    }
+                    yield HeartbeatBody.of(view.seq(), body.get()).toJson();
+                }
             };
+            if (json == null) {
+                return error(Response.Status.NOT_FOUND, "no body is kept for this heartbeat");
+            }
             return Response.ok(json, MediaType.APPLICATION_JSON).build();
         } catch (InvalidStateStoreException e) {
             LOG.debugf("Store of partition %d not queryable: %s", partition, e.getMessage());
@@ -92,7 +103,8 @@ public class MonitorQueries {
     static MonitorLiveState liveState(MonitorState state) {
         return new MonitorLiveState(state.monitorId(), state.visibleStatus(), instant(state.lastHeartbeatAt()),
                 state.paused() ? null : instant(state.deadline()), state.lastMsg(), state.lastValue(),
-                state.incident());
+                state.incident(), state.runs().isEmpty() ? null : instant(state.runs().get(0).startedAt()),
+                state.runs().size(), state.lastDurationMillis(), state.lastExitStatus());
     }
 
     private static Instant instant(Long epochMillis) {

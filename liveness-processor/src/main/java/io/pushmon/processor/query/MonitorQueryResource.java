@@ -24,19 +24,27 @@ public class MonitorQueryResource {
         this.queries = queries;
     }
 
-    /** {@code {monitorId, status, lastHeartbeatAt, nextDeadlineAt, lastMsg, lastValue, incident}}. */
+    /** The monitor's live state, as {@code MonitorLiveState} JSON. */
     @GET
     @Path("state")
     public Response state(@PathParam("id") String id, @HeaderParam(OwnerForwarder.FORWARDED_HEADER) String fwd) {
         return read(id, MonitorView.STATE, fwd);
     }
 
-    /** The last 100 pushes, newest first: {@code [{at, status, msg, value}]}. */
+    /** The last 100 signals, newest first: {@code [{seq, at, status, msg, value, exitStatus, rid, ...}]}. */
     @GET
     @Path("heartbeats")
     public Response heartbeats(@PathParam("id") String id,
             @HeaderParam(OwnerForwarder.FORWARDED_HEADER) String fwd) {
         return read(id, MonitorView.HEARTBEATS, fwd);
+    }
+
+    /** The body posted with one signal: {@code {seq, encoding, body}}, 404 once it is no longer kept. */
+    @GET
+    @Path("heartbeats/{seq}/body")
+    public Response body(@PathParam("id") String id, @PathParam("seq") long seq,
+            @HeaderParam(OwnerForwarder.FORWARDED_HEADER) String fwd) {
+        return read(id, MonitorView.body(seq), fwd);
     }
 
     /** The recent status changes, newest first, as {@code MonitorEvent} JSON. */

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -95,6 +97,12 @@ final class DetectorHarness implements AutoCloseable {
                 List.of("channel-1"), T0, T0, Schedules.parse(cron, timeZone)));
     }
 
+    /** An interval monitor whose started runs may take {@code maxRuntimeSeconds}. */
+    void defineWithRunLimit(String id, long timeoutSeconds, long graceSeconds, long maxRuntimeSeconds) {
+        define(new MonitorDefinition(id, "tenant-1", "job " + id, "secret-token-" + id, timeoutSeconds,
+                graceSeconds, false, List.of("channel-1"), T0, T0, null, maxRuntimeSeconds));
+    }
+
     void define(String id, long timeoutSeconds, long graceSeconds) {
         define(definition(id, timeoutSeconds, graceSeconds, false, T0));
     }
@@ -106,6 +114,49 @@ final class DetectorHarness implements AutoCloseable {
     void push(String id, PushStatus status, String msg, double atSeconds) {
         heartbeats.pipeInput(id, Heartbeat.push(status, msg, 1.5, "10.0.0.1", "curl", at(atSeconds).toEpochMilli()),
                 at(atSeconds));
+    }
+
+    /** A signal with run details, as the gateway writes it for {@code /ping/...} and {@code /api/push/...}. */
+    void signal(String id, PushStatus status, Integer exitStatus, String rid, byte[] body, double atSeconds) {
+        heartbeats.pipeInput(id, Heartbeat.signal(status, null, null, exitStatus, rid, body, "10.0.0.1", "curl",
+                at(atSeconds).toEpochMilli()), at(atSeconds));
+    }
+
+    void start(String id, String rid, double atSeconds) {
+        signal(id, PushStatus.START, null, rid, null, atSeconds);
+    }
+
+    /** A monitor's history entries, newest first. */
+    List<HeartbeatEntry> history(String id) {
+        KeyValueStore<Bytes, HeartbeatEntry> store = driver.getKeyValueStore(
+                DetectorStore.HEARTBEAT_HISTORY.storeName());
+        List<HeartbeatEntry> entries = new ArrayList<>();
+        try (KeyValueIterator<Bytes, HeartbeatEntry> it = store.range(DetectorStore.historyKey(id, 0),
+                DetectorStore.historyKey(id, DetectorStores.HISTORY_SIZE - 1))) {
+            it.forEachRemaining(kv -> entries.add(kv.value));
+        }
+        entries.sort(Comparator.comparingLong(HeartbeatEntry::seq).reversed());
+        return entries;
+    }
+
+    /** The body kept for signal {@code seq} of a monitor, read as the query endpoint reads it. */
+    Optional<byte[]> body(String id, long seq) {
+        KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(DetectorStore.HEARTBEAT_BODIES.storeName());
+        return StoredBody.bodyOf(store.get(DetectorStore.historyKey(id, (int) (seq % DetectorStores.BODIES_KEPT))),
+                seq);
+    }
+
+    /** Entries in the bodies store, of every monitor. */
+    long bodyEntries() {
+        KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(DetectorStore.HEARTBEAT_BODIES.storeName());
+        long count = 0;
+        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+            while (it.hasNext()) {
+                it.next();
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Writes a heartbeat as raw bytes, as an older gateway may have left it on the topic. */
@@ -196,7 +247,7 @@ final class DetectorHarness implements AutoCloseable {
     public void close() {
         driver.close();
         try (var paths = Files.walk(stateDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

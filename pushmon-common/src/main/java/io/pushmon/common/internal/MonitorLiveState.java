@@ -18,16 +18,21 @@ import io.pushmon.common.serde.Json;
  * present, null when unknown.
  *
  * @param monitorId       the monitor
- * @param status          new, up, down or paused
+ * @param status          new, up, down, paused, or started while a run is open
  * @param lastHeartbeatAt broker time of the last push, null if none
  * @param nextDeadlineAt  when the monitor goes down without a push, null while paused or never pushed
  * @param lastMsg         msg of the last push
  * @param lastValue       value of the last push
  * @param incident        number of the latest incident, 0 before the first
+ * @param runningSince    start of the oldest run that has not ended, null when none is open
+ * @param openRuns        runs started and not ended
+ * @param lastDurationMillis how long the last run that reported its start took, null before one did
+ * @param lastExitStatus  the exit status of the last run that reported one, null before one did
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MonitorLiveState(String monitorId, MonitorStatus status, Instant lastHeartbeatAt,
-        Instant nextDeadlineAt, String lastMsg, Double lastValue, long incident) {
+        Instant nextDeadlineAt, String lastMsg, Double lastValue, long incident, Instant runningSince, int openRuns,
+        Long lastDurationMillis, Integer lastExitStatus) {
 
     /** Path of the read on the processor, relative to its base URL. */
     public static String path(String monitorId) {
@@ -36,7 +41,7 @@ public record MonitorLiveState(String monitorId, MonitorStatus status, Instant l
 
     /** What a monitor the processor has not seen yet looks like: created moments ago, never pushed. */
     public static MonitorLiveState neverSeen(String monitorId) {
-        return new MonitorLiveState(monitorId, MonitorStatus.NEW, null, null, null, null, 0);
+        return new MonitorLiveState(monitorId, MonitorStatus.NEW, null, null, null, null, 0, null, 0, null, null);
     }
 
     /**

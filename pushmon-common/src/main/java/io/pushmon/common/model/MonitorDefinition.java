@@ -21,10 +21,12 @@ import java.util.List;
  * @param createdAt      creation time
  * @param updatedAt      time of the last change; on resume it is the time the deadline re-arms from
  * @param cron           when runs are expected instead of every {@code timeoutSeconds}; null for an interval
+ * @param maxRuntimeSeconds how long a started run may take before the monitor is down for running too long; 0 means
+ *                       the grace time, as Healthchecks does
  */
 public record MonitorDefinition(String id, String tenantId, String name, String pushToken, long timeoutSeconds,
         long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt,
-        CronSchedule cron) {
+        CronSchedule cron, long maxRuntimeSeconds) {
 
     public MonitorDefinition {
         channelIds = channelIds == null ? List.of() : List.copyOf(channelIds);
@@ -34,26 +36,34 @@ public record MonitorDefinition(String id, String tenantId, String name, String 
     public MonitorDefinition(String id, String tenantId, String name, String pushToken, long timeoutSeconds,
             long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt) {
         this(id, tenantId, name, pushToken, timeoutSeconds, graceSeconds, paused, channelIds, createdAt, updatedAt,
-                null);
+                null, 0);
+    }
+
+    /** A monitor whose started runs may take up to its grace time. */
+    public MonitorDefinition(String id, String tenantId, String name, String pushToken, long timeoutSeconds,
+            long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt,
+            CronSchedule cron) {
+        this(id, tenantId, name, pushToken, timeoutSeconds, graceSeconds, paused, channelIds, createdAt, updatedAt,
+                cron, 0);
     }
 
     /** The same monitor with another push token, changed at {@code at}. */
     public MonitorDefinition withPushToken(String token, Instant at) {
         return new MonitorDefinition(id, tenantId, name, token, timeoutSeconds, graceSeconds, paused, channelIds,
-                createdAt, at, cron);
+                createdAt, at, cron, maxRuntimeSeconds);
     }
 
     /** The same monitor paused or resumed at {@code at}. */
     public MonitorDefinition withPaused(boolean pausedNow, Instant at) {
         return new MonitorDefinition(id, tenantId, name, pushToken, timeoutSeconds, graceSeconds, pausedNow,
-                channelIds, createdAt, at, cron);
+                channelIds, createdAt, at, cron, maxRuntimeSeconds);
     }
 
     @Override
     public String toString() {
         // The token is a credential: keep it out of anything that may be logged.
         return "MonitorDefinition[id=" + id + ", tenantId=" + tenantId + ", name=" + name + ", timeoutSeconds="
-                + timeoutSeconds + ", graceSeconds=" + graceSeconds + ", cron=" + cron + ", paused=" + paused
-                + ", channelIds=" + channelIds + "]";
+                + timeoutSeconds + ", graceSeconds=" + graceSeconds + ", cron=" + cron + ", maxRuntimeSeconds="
+                + maxRuntimeSeconds + ", paused=" + paused + ", channelIds=" + channelIds + "]";
     }
 }

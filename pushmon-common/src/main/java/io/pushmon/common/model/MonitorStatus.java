@@ -12,7 +12,12 @@ public enum MonitorStatus {
     UP,
     DOWN,
     /** Paused by its owner: no deadline, no alert until resumed. */
-    PAUSED;
+    PAUSED,
+    /**
+     * A run has started and not ended. Only shown: underneath, the monitor stays new or up, and its events never
+     * carry this status.
+     */
+    STARTED;
 
     @JsonValue
     public String wireName() {

@@ -15,7 +15,7 @@ class MonitorLiveStateTest {
     @Test
     void aStateSurvivesTheRoundTrip() {
         var state = new MonitorLiveState("m-1", MonitorStatus.DOWN, Instant.parse("2026-01-01T00:00:00Z"), null,
-                "disk full", 12.5, 3);
+                "disk full", 12.5, 3, Instant.parse("2026-01-01T00:01:00Z"), 2, 61_500L, 3);
 
         assertThat(MonitorLiveState.fromJson(state.toJson())).isEqualTo(state);
     }
