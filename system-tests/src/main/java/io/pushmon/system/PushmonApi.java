@@ -24,6 +24,11 @@ public final class PushmonApi {
 
     /** A created monitor. */
     public record Monitor(String id, String pushToken, String pushUrl) {
+
+        /** Its Healthchecks-style URL, {@code /ping/{token}}, beside pushmon's own. */
+        public String pingUrl() {
+            return pushUrl.replace("/api/push/", "/ping/");
+        }
     }
 
     /** An HTTP answer: status and body as JSON (a missing or non-JSON body is an empty object). */
@@ -55,6 +60,15 @@ public final class PushmonApi {
         ObjectNode body = JSON.createObjectNode().put("name", name).put("timeoutSeconds", timeoutSeconds)
                 .put("graceSeconds", 0);
         channelIds.forEach(body.putArray("channelIds")::add);
+        JsonNode created = expect(201, call("POST", "/api/monitors", body));
+        return new Monitor(created.path("id").asText(), created.path("pushToken").asText(),
+                created.path("pushUrl").asText());
+    }
+
+    /** A monitor whose started runs may take {@code maxRuntimeSeconds} before it is down for running too long. */
+    public Monitor createMonitorWithRunLimit(String name, int timeoutSeconds, int maxRuntimeSeconds) {
+        ObjectNode body = JSON.createObjectNode().put("name", name).put("timeoutSeconds", timeoutSeconds)
+                .put("graceSeconds", 0).put("maxRuntimeSeconds", maxRuntimeSeconds);
         JsonNode created = expect(201, call("POST", "/api/monitors", body));
         return new Monitor(created.path("id").asText(), created.path("pushToken").asText(),
                 created.path("pushUrl").asText());
@@ -92,6 +106,11 @@ public final class PushmonApi {
         return call("GET", "/api/monitors/" + id + "/heartbeats", null);
     }
 
+    /** {@code GET /api/monitors/{id}/events}: its recent status changes, newest first. */
+    public Answer events(String id) {
+        return call("GET", "/api/monitors/" + id + "/events", null);
+    }
+
     /** The monitor's recent heartbeats once the processor holds at least one, newest first; at most 15 s. */
     public JsonNode heartbeatsUntilOne(String id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -108,6 +127,25 @@ public final class PushmonApi {
             }
         }
         throw new IllegalStateException("no heartbeat of " + id + " became readable within 15 s");
+    }
+
+    /** {@code GET /api/monitors/{id}/heartbeats/{seq}/body}: the output a job posted with one signal, as text. */
+    public String heartbeatBody(String id, long seq) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/monitors/" + id + "/heartbeats/" + seq
+                + "/body")).header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(15)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("body " + seq + " of " + id + ": HTTP " + response.statusCode() + " "
+                        + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** {@code POST /api/push/{token}?query}: no API key, as a monitored job calls it. */

@@ -81,21 +81,29 @@ class ExampleClientsIT {
     }
 
     @Test
-    void theCronWrapperReportsASucceedingJobAsUpAndAFailingOneAsDownAndKeepsItsExitCode(TestInfo test) {
+    void theCronWrapperReportsEachRunWithItsStartExitStatusDurationAndOutputAndKeepsItsExitCode(TestInfo test) {
         Monitor monitor = monitor(test);
         String wrapper = examples.resolve("cron-wrapper.sh").toString();
 
-        Result success = run(test, "bash", wrapper, monitor.pushUrl(), "backup", "true");
+        Result success = run(test, "bash", wrapper, monitor.pushUrl(), "backup", "sh", "-c", "echo 3 files; sleep 1");
         assertThat(success.exitCode()).as(success.output()).isZero();
-        Result failure = run(test, "bash", wrapper, monitor.pushUrl(), "backup", "sh", "-c", "exit 3");
+        assertThat(success.output()).as("the job's output still reaches cron").contains("3 files");
+        Result failure = run(test, "bash", wrapper, monitor.pushUrl(), "backup", "sh", "-c", "echo disk full >&2; exit 3");
         assertThat(failure.exitCode()).as(failure.output()).isEqualTo(3);
 
-        List<JsonNode> heartbeats = awaitHeartbeats(monitor, 2);
-        // Newest first.
-        assertThat(heartbeats.get(0).path("status").asText()).isEqualTo("down");
-        assertThat(heartbeats.get(0).path("msg").asText()).isEqualTo("backup-failed-exit-3");
-        assertThat(heartbeats.get(1).path("status").asText()).isEqualTo("up");
-        assertThat(heartbeats.get(1).path("msg").asText()).isEqualTo("backup-completed");
+        // Newest first: the failed run's end and start, then the successful run's.
+        List<JsonNode> heartbeats = awaitHeartbeats(monitor, 4);
+        assertThat(heartbeats).extracting(h -> h.path("status").asText())
+                .containsExactly("down", "start", "up", "start");
+        JsonNode failed = heartbeats.get(0);
+        assertThat(failed.path("msg").asText()).isEqualTo("backup-failed-exit-3");
+        assertThat(failed.path("exitStatus").asInt()).isEqualTo(3);
+        assertThat(failed.path("rid").asText()).isEqualTo(heartbeats.get(1).path("rid").asText()).isNotEmpty();
+        JsonNode succeeded = heartbeats.get(2);
+        assertThat(succeeded.path("exitStatus").asInt()).isZero();
+        assertThat(succeeded.path("durationMillis").asLong()).isBetween(1_000L, 30_000L);
+        assertThat(api.heartbeatBody(monitor.id(), failed.path("seq").asLong())).isEqualTo("disk full\n");
+        assertThat(api.heartbeatBody(monitor.id(), succeeded.path("seq").asLong())).isEqualTo("3 files\n");
     }
 
     private record Result(int exitCode, String output) {

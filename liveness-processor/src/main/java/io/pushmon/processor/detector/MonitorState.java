@@ -67,14 +67,18 @@ public record MonitorState(String monitorId, String tenantId, String name, long 
         return !runs.isEmpty() && status != MonitorStatus.DOWN ? MonitorStatus.STARTED : status;
     }
 
-    /** How long a run may take, in millis: the monitor's maximum run time, or its grace without one. */
+    /**
+     * How long a run may take, in millis: the monitor's maximum run time, or its grace without one; 0 when it has
+     * neither, and then a run has no limit of its own (a limit of zero would take every start down at once).
+     */
     public long runLimitMillis() {
         return Math.multiplyExact(maxRuntimeSeconds > 0 ? maxRuntimeSeconds : graceSeconds, 1000L);
     }
 
-    /** When the oldest open run is overdue, or null without open runs. */
+    /** When the oldest open run is overdue, or null without open runs or without a run limit. */
     public Long runDeadline() {
-        return runs.isEmpty() ? null : Math.addExact(runs.get(0).startedAt(), runLimitMillis());
+        long limit = runLimitMillis();
+        return runs.isEmpty() || limit == 0 ? null : Math.addExact(runs.get(0).startedAt(), limit);
     }
 
     /** Takes over the configuration of a changed definition; status and deadline are left to the caller. */

@@ -114,8 +114,8 @@ public final class StatusMachine {
 
     /**
      * The deadline that fits the state: none while paused, down, or new with nothing started; the oldest open run's
-     * limit while a run is open (a start answers the expected run, and the run must then end in time); otherwise the
-     * schedule's deadline counted from {@code base}.
+     * limit while a run is open (a start answers the expected run, and the run must then end in time); otherwise,
+     * also for a run on a monitor without grace or run limit, the schedule's deadline counted from {@code base}.
      */
     private MonitorState arm(MonitorState state, Long base) {
         if (state.paused() || state.status() == MonitorStatus.DOWN) {

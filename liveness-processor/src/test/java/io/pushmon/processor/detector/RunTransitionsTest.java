@@ -97,6 +97,19 @@ class RunTransitionsTest {
     }
 
     @Test
+    void aRunOnAMonitorWithoutGraceOrRunLimitKeepsTheScheduleDeadline() {
+        detector.define("m1", 300, 0);
+        detector.up("m1", 1);
+
+        detector.start("m1", null, 100);
+        detector.runUntil(0, 200);
+        detector.up("m1", 201);
+
+        assertThat(detector.events()).as("a limit of zero would take every start down").isEmpty();
+        assertThat(detector.state("m1").lastDurationMillis()).isEqualTo(101_000L);
+    }
+
+    @Test
     void aFirstRunThatHangsGoesDownFromNew() {
         detector.define("m1", 3600, 60);
         detector.start("m1", null, 100);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.pushmon.common.internal.HeartbeatBody;
 import io.pushmon.common.internal.MonitorLiveState;
 import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorDefinition;
@@ -79,6 +80,35 @@ class MonitorQueryResourceIT {
             given().get("/internal/monitors/{id}/" + view, "no-such-" + UUID.randomUUID()).then().statusCode(404)
                     .body("ok", equalTo(false)).body("error", equalTo("unknown monitor"));
         }
+    }
+
+    /** The body answer, read by the very code the gateway turns back into bytes with. */
+    @Test
+    void aRunsStateAndBodyAreReadableAndTheBodyComesBackByteForByte() {
+        awaitReady();
+        String id = "run-" + UUID.randomUUID();
+        String rid = UUID.randomUUID().toString();
+        byte[] output = { 'e', 'r', 'r', (byte) 0xc3, (byte) 0x28 };
+        send(Topic.MONITORS, id, new MonitorDefinition(id, "tenant-q", "backup", "secret", 3600, 600, false,
+                List.of(), Instant.now(), Instant.now()));
+        send(Topic.HEARTBEATS, id, Heartbeat.signal(PushStatus.START, null, null, null, rid, null, null, null, 0));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get(MonitorLiveState.path(id)).then().statusCode(200).body("status", equalTo("started"))
+                .body("openRuns", equalTo(1)));
+
+        send(Topic.HEARTBEATS, id, Heartbeat.signal(PushStatus.DOWN, null, null, 2, rid, output, null, null, 0));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get(MonitorLiveState.path(id)).then().statusCode(200).body("status", equalTo("down"))
+                .body("lastExitStatus", equalTo(2)).body("openRuns", equalTo(0)));
+        given().get("/internal/monitors/{id}/heartbeats", id).then().statusCode(200)
+                .body("[0].seq", equalTo(1)).body("[0].exitStatus", equalTo(2)).body("[0].rid", equalTo(rid))
+                .body("[0].bodySize", equalTo(5)).body("[1].status", equalTo("start"));
+
+        Response body = given().get(HeartbeatBody.path(id, 1));
+        assertThat(body.statusCode()).isEqualTo(200);
+        assertThat(HeartbeatBody.fromJson(body.asString()).bytes()).isEqualTo(output);
+        given().get(HeartbeatBody.path(id, 0)).then().statusCode(404)
+                .body("error", equalTo("no body is kept for this heartbeat"));
     }
 
     /** The processor's real answer, read by the very code the gateway reads it with. */

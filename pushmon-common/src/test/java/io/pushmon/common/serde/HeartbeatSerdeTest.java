@@ -81,9 +81,48 @@ class HeartbeatSerdeTest {
         var push = Heartbeat.push(PushStatus.UP, "ok", 3.0, null, null, 7L);
         byte[] bytes = serde.serialize("heartbeats", push);
         byte[] newer = Arrays.copyOf(bytes, bytes.length + 5);
-        newer[3] |= 0x40;
+        newer[3] |= (byte) 0x80;
 
         assertThat(serde.deserialize("heartbeats", newer)).isEqualTo(push);
+    }
+
+    @Test
+    void aRunsEndWithExitStatusRunIdAndBodySurvivesTheRoundTrip() {
+        byte[] output = { 'o', 'k', (byte) 0xff, 0 };
+        var end = Heartbeat.signal(PushStatus.DOWN, null, null, 255, "3f2504e0-4f89-11d3-9a0c-0305e82c3301", output,
+                "10.0.0.1", "curl/8", 9L);
+
+        byte[] bytes = serde.serialize("heartbeats", end);
+
+        assertThat(bytes[0]).as("a format-1 reader sees the down push it also is").isEqualTo(HeartbeatSerde.FORMAT_1);
+        assertThat(roundTrip(end)).isEqualTo(end);
+    }
+
+    @Test
+    void startAndLogAreWrittenInFormatTwoSoAnOlderReaderRefusesThem() {
+        var start = Heartbeat.signal(PushStatus.START, null, null, null, null, null, null, null, 1L);
+        var log = Heartbeat.signal(PushStatus.LOG, "halfway", null, null, null, new byte[] { 1 }, null, null, 2L);
+
+        assertThat(serde.serialize("heartbeats", start)[0]).isEqualTo(HeartbeatSerde.FORMAT_2);
+        assertThat(roundTrip(start)).isEqualTo(start);
+        assertThat(roundTrip(log)).isEqualTo(log);
+    }
+
+    @Test
+    void aStartInFormatOneIsRefusedRatherThanReadAsASuccess() {
+        byte[] bytes = serde.serialize("heartbeats", Heartbeat.signal(PushStatus.START, null, null, null, null, null,
+                null, null, 1L));
+        bytes[0] = HeartbeatSerde.FORMAT_1;
+
+        assertThatThrownBy(() -> serde.deserialize("heartbeats", bytes))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("unknown status 3");
+    }
+
+    @Test
+    void theBodyIsNotShownByToString() {
+        var push = Heartbeat.signal(PushStatus.UP, null, null, 0, null, "password=hunter2".getBytes(), null, null, 1L);
+
+        assertThat(push.toString()).doesNotContain("hunter2").contains("bodySize=16");
     }
 
     @Test
