@@ -15,7 +15,7 @@ import io.pushmon.common.kafka.KafkaConfig;
 import io.pushmon.common.kafka.RecordWriter;
 import io.pushmon.common.topics.Topic;
 
-/** Every monitor, from the {@code monitors} topic, by id and by push token. */
+/** Every monitor, from the {@code monitors} topic, by id, by push token and by tenant and slug. */
 @Singleton
 public class MonitorDirectory {
 
@@ -45,6 +45,11 @@ public class MonitorDirectory {
      */
     public Optional<PushTarget> pushTarget(String pushToken) {
         return pushToken == null ? Optional.empty() : store.pushTargetByToken(pushToken);
+    }
+
+    /** What a push needs of each of the tenant's monitors with this slug (derived from the name). */
+    public List<PushTarget> pushTargetsBySlug(String tenantId, String slug) {
+        return store.pushTargetsBySlug(tenantId, slug);
     }
 
     /** The tenant's monitors by name, then id. */

@@ -1,14 +1,17 @@
 package io.pushmon.gateway.directory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.StampedLock;
 
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectOpenCustomHashSet;
 
 import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.common.model.Slugs;
 
 /**
  * Every monitor as one {@link MonitorCodec} record, in two open-addressing hash sets that compare records by
@@ -25,6 +28,11 @@ final class MonitorStore implements CacheStore<MonitorDefinition> {
     private final MonitorCodec codec = new MonitorCodec();
     private final ObjectOpenCustomHashSet<byte[]> byKey = new ObjectOpenCustomHashSet<>(MonitorKeys.BY_KEY);
     private final ObjectOpenCustomHashSet<byte[]> byToken = new ObjectOpenCustomHashSet<>(MonitorKeys.BY_TOKEN);
+    /**
+     * (tenant number, hash of the slug) → the records with it: two longs' worth per monitor rather than a string key,
+     * and a hash collision costs only a decode of the records that share it.
+     */
+    private final Long2ObjectOpenHashMap<byte[][]> bySlug = new Long2ObjectOpenHashMap<>();
 
     @Override
     public Optional<MonitorDefinition> get(String key) {
@@ -48,6 +56,28 @@ final class MonitorStore implements CacheStore<MonitorDefinition> {
         }
     }
 
+    /** What a push needs of each of the tenant's monitors with this slug: none, one, or several (ambiguous). */
+    List<PushTarget> pushTargetsBySlug(String tenantId, String slug) {
+        long stamp = lock.readLock();
+        try {
+            int tenant = codec.tenantNumber(tenantId);
+            byte[][] records = tenant < 0 ? null : bySlug.get(slugKey(tenant, slug));
+            if (records == null) {
+                return List.of();
+            }
+            List<PushTarget> targets = new ArrayList<>(records.length);
+            for (byte[] record : records) {
+                MonitorDefinition monitor = codec.decode(record);
+                if (Slugs.of(monitor.name()).equals(slug)) {
+                    targets.add(new PushTarget(monitor.id(), monitor.paused()));
+                }
+            }
+            return targets;
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
     private Optional<MonitorDefinition> find(ObjectOpenCustomHashSet<byte[]> set, byte[] probe) {
         long stamp = lock.readLock();
         try {
@@ -65,6 +95,8 @@ final class MonitorStore implements CacheStore<MonitorDefinition> {
             byte[] record = codec.encode(key, monitor);
             removeRecord(record);
             byKey.add(record);
+            bySlug.compute(slugKey(MonitorCodec.tenantNumberOf(record), Slugs.of(monitor.name())),
+                    (slugKey, records) -> records == null ? new byte[][] { record } : append(records, record));
             if (MonitorCodec.hasToken(record)) {
                 // The latest monitor written with a token owns it, as a map from token to id would say.
                 byToken.remove(record);
@@ -92,9 +124,29 @@ final class MonitorStore implements CacheStore<MonitorDefinition> {
             return;
         }
         byKey.remove(previous);
+        long slugKey = slugKey(MonitorCodec.tenantNumberOf(previous), Slugs.of(codec.decode(previous).name()));
+        byte[][] sharing = bySlug.get(slugKey);
+        if (sharing != null) {
+            byte[][] rest = Arrays.stream(sharing).filter(record -> record != previous).toArray(byte[][]::new);
+            if (rest.length == 0) {
+                bySlug.remove(slugKey);
+            } else {
+                bySlug.put(slugKey, rest);
+            }
+        }
         if (MonitorCodec.hasToken(previous) && byToken.get(previous) == previous) {
             byToken.remove(previous);
         }
+    }
+
+    private static long slugKey(int tenantNumber, String slug) {
+        return ((long) tenantNumber << 32) | (slug.hashCode() & 0xFFFF_FFFFL);
+    }
+
+    private static byte[][] append(byte[][] records, byte[] record) {
+        byte[][] more = Arrays.copyOf(records, records.length + 1);
+        more[records.length] = record;
+        return more;
     }
 
     /** The tenant's monitors, in no particular order. */

@@ -1,5 +1,7 @@
 package io.pushmon.gateway.directory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
@@ -12,9 +14,11 @@ import io.pushmon.common.kafka.KafkaConfig;
 import io.pushmon.common.kafka.RecordWriter;
 import io.pushmon.common.topics.Topic;
 
-/** Every tenant, from the {@code tenants} topic, by id and by the SHA-256 of each of its API keys. */
+/** Every tenant, from the {@code tenants} topic, by id, by the SHA-256 of each of its API keys and by its ping key. */
 @ApplicationScoped
 public class TenantDirectory {
+
+    private static final String PING_KEY_PREFIX = "ping-key:";
 
     private final CompactedTopicCache<TenantDefinition> cache;
     private final RecordWriter writer;
@@ -24,7 +28,7 @@ public class TenantDirectory {
         this.writer = writer;
         cache = new CompactedTopicCache<>(Topic.TENANTS,
                 KafkaClients.groupless(kafka, "pushmon-gateway-tenants"),
-                tenant -> tenant.apiKeys().stream().map(TenantDefinition.ApiKey::sha256).toList());
+                TenantDirectory::indexKeys);
     }
 
     public Optional<TenantDefinition> find(String tenantId) {
@@ -34,6 +38,23 @@ public class TenantDirectory {
     /** The tenant holding an API key with this hex SHA-256. */
     public Optional<TenantDefinition> findByKeyHash(String sha256) {
         return cache.getByIndex(sha256);
+    }
+
+    /** The tenant whose slug ping URLs carry this ping key. */
+    public Optional<TenantDefinition> findByPingKey(String pingKey) {
+        return cache.getByIndex(PING_KEY_PREFIX + pingKey);
+    }
+
+    /**
+     * One index serves both credentials: API key hashes are hex, so no hash can look like a prefixed ping key.
+     */
+    private static List<String> indexKeys(TenantDefinition tenant) {
+        List<String> keys = new ArrayList<>(tenant.apiKeys().size() + 1);
+        tenant.apiKeys().forEach(key -> keys.add(key.sha256()));
+        if (tenant.pingKey() != null) {
+            keys.add(PING_KEY_PREFIX + tenant.pingKey());
+        }
+        return keys;
     }
 
     /**

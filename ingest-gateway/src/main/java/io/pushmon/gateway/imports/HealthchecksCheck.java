@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.pushmon.gateway.errors.ApiException;
+import io.pushmon.common.model.Slugs;
 import io.pushmon.gateway.monitors.MonitorRequest;
 import io.pushmon.gateway.push.PushTokens;
 
@@ -97,7 +98,7 @@ public record HealthchecksCheck(int index, String name, String uuid, String uuid
         boolean paused = PAUSED.equals(text(index, check, "status"));
         return new HealthchecksCheck(index, nameOf(index, check, uuid), uuid, uuidProblem,
                 seconds(index, check, "timeout"), text(index, check, "schedule"), text(index, check, "tz"),
-                seconds(index, check, "grace"), paused, ignored(check, paused));
+                seconds(index, check, "grace"), paused, ignored(check, paused, nameOf(index, check, uuid)));
     }
 
     /**
@@ -118,12 +119,16 @@ public record HealthchecksCheck(int index, String name, String uuid, String uuid
         return null;
     }
 
-    private static List<String> ignored(ObjectNode check, boolean paused) {
+    private static List<String> ignored(ObjectNode check, boolean paused, String name) {
         List<String> ignored = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = check.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
             if (MAPPED.contains(key) || NOT_SETTINGS.contains(key)) {
+                continue;
+            }
+            // The monitor's slug is derived from its name: a slug that equals it carries over, a hand-set one not.
+            if (key.equals("slug") && name != null && Slugs.of(name).equals(field.getValue().asText())) {
                 continue;
             }
             // A paused monitor stays paused until it is resumed, whatever a push says; a Healthchecks check with

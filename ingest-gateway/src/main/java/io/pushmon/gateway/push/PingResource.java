@@ -34,9 +34,13 @@ import io.pushmon.gateway.tenants.PublicEndpoint;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Healthchecks' ping URLs, {@code /ping/{token}[/start|/fail|/log|/{exit-status}]}, answered as Healthchecks answers
- * them (text/plain {@code OK}, {@code not found}, ...), so a script moved from Healthchecks works with only the host
- * changed. The push path behind them is the one of {@code /api/push} (PushService), on the event loop.
+ * Healthchecks' ping URLs, {@code /ping/{token}[/start|/fail|/log|/{exit-status}]} and the slug form
+ * {@code /ping/{pingKey}/{slug}[/...]}, answered as Healthchecks answers them (text/plain {@code OK}, {@code Created},
+ * {@code not found}, ...), so a script moved from Healthchecks works with only the host changed. The push path behind
+ * them is the one of {@code /api/push} (PushService), on the event loop.
+ *
+ * <p>{@code /ping/a/b} is either a token and a signal or a ping key and a slug. The first segment's shape tells them
+ * apart: push tokens are 32 characters or a UUID, ping keys 22.
  */
 @Path("/ping/{token}")
 @APIResponses({
@@ -45,6 +49,10 @@ import io.vertx.core.http.HttpServerRequest;
             headers = @Header(name = PingResource.BODY_LIMIT_HEADER, description = "Bytes of a body that are kept",
                     schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = MediaType.TEXT_PLAIN, example = "OK")),
+    @APIResponse(responseCode = "201", description = "A slug ping with ?create=1 made the monitor and recorded the "
+            + "signal.", content = @Content(mediaType = MediaType.TEXT_PLAIN, example = "Created")),
+    @APIResponse(responseCode = "409", description = "Several monitors of the tenant have this slug (ambiguous slug).",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, example = "ambiguous slug")),
     @APIResponse(responseCode = "400", description = "An exit status above 255 (invalid url format) or a rid that is "
             + "no UUID (invalid uuid format).", content = @Content(mediaType = MediaType.TEXT_PLAIN)),
     @APIResponse(responseCode = "404", description = "No monitor has this token, or the path is no ping URL.",
@@ -81,13 +89,13 @@ public class PingResource {
     @Parameter(name = "token", in = ParameterIn.PATH, required = true, description = TOKEN_DOC)
     @Parameter(name = "rid", in = ParameterIn.QUERY, description = "Run id (UUID) of the start this ends")
     public CompletionStage<Response> get(@PathParam("token") String token, @Context HttpServerRequest http) {
-        return answer(PushRequest.of(PushRequest.Dialect.PING, token, null, http, null, null));
+        return answer(PushRequest.of(PushRequest.Dialect.PING, token, null, null, http, null, null));
     }
 
     @HEAD
     @Operation(summary = "Success", description = "As GET.")
     public CompletionStage<Response> head(@PathParam("token") String token, @Context HttpServerRequest http) {
-        return answer(PushRequest.of(PushRequest.Dialect.PING, token, null, http, null, null));
+        return answer(PushRequest.of(PushRequest.Dialect.PING, token, null, null, http, null, null));
     }
 
     @POST
@@ -96,16 +104,17 @@ public class PingResource {
             + "Ping-Body-Limit bytes.")
     public CompletionStage<Response> post(@PathParam("token") String token, @Context HttpServerRequest http,
             byte[] body) {
-        return answer(PushRequest.of(PushRequest.Dialect.PING, token, null, http, null, body));
+        return answer(PushRequest.of(PushRequest.Dialect.PING, token, null, null, http, null, body));
     }
 
     @GET
     @Path("{signal}")
     @Operation(summary = "Start, failure, log or exit status")
-    @Parameter(name = "signal", in = ParameterIn.PATH, required = true, description = SIGNAL_DOC)
+    @Parameter(name = "signal", in = ParameterIn.PATH, required = true, description = SIGNAL_DOC
+            + "; or, after a ping key, the monitor's slug (a success)")
     public CompletionStage<Response> signal(@PathParam("token") String token, @PathParam("signal") String signal,
             @Context HttpServerRequest http) {
-        return answer(PushRequest.of(PushRequest.Dialect.PING, token, signal, http, null, null));
+        return answer(twoSegments(token, signal, http, null));
     }
 
     @HEAD
@@ -113,7 +122,7 @@ public class PingResource {
     @Operation(summary = "Start, failure, log or exit status", description = "As GET.")
     public CompletionStage<Response> signalHead(@PathParam("token") String token,
             @PathParam("signal") String signal, @Context HttpServerRequest http) {
-        return answer(PushRequest.of(PushRequest.Dialect.PING, token, signal, http, null, null));
+        return answer(twoSegments(token, signal, http, null));
     }
 
     @POST
@@ -122,11 +131,50 @@ public class PingResource {
     @Operation(summary = "Start, failure, log or exit status, with output")
     public CompletionStage<Response> signalPost(@PathParam("token") String token,
             @PathParam("signal") String signal, @Context HttpServerRequest http, byte[] body) {
-        return answer(PushRequest.of(PushRequest.Dialect.PING, token, signal, http, null, body));
+        return answer(twoSegments(token, signal, http, body));
+    }
+
+    @GET
+    @Path("{slug}/{signal}")
+    @Operation(summary = "Start, failure, log or exit status by slug")
+    public CompletionStage<Response> slugSignal(@PathParam("token") String pingKey, @PathParam("slug") String slug,
+            @PathParam("signal") String signal, @Context HttpServerRequest http) {
+        return answer(PushRequest.of(PushRequest.Dialect.PING_SLUG, pingKey, slug, signal, http, null, null));
+    }
+
+    @HEAD
+    @Path("{slug}/{signal}")
+    @Operation(summary = "Start, failure, log or exit status by slug", description = "As GET.")
+    public CompletionStage<Response> slugSignalHead(@PathParam("token") String pingKey,
+            @PathParam("slug") String slug, @PathParam("signal") String signal, @Context HttpServerRequest http) {
+        return answer(PushRequest.of(PushRequest.Dialect.PING_SLUG, pingKey, slug, signal, http, null, null));
+    }
+
+    @POST
+    @Path("{slug}/{signal}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Start, failure, log or exit status by slug, with output")
+    public CompletionStage<Response> slugSignalPost(@PathParam("token") String pingKey,
+            @PathParam("slug") String slug, @PathParam("signal") String signal, @Context HttpServerRequest http,
+            byte[] body) {
+        return answer(PushRequest.of(PushRequest.Dialect.PING_SLUG, pingKey, slug, signal, http, null, body));
+    }
+
+    /** A token and a signal, or a ping key and a slug (a success), told apart by the first segment's shape. */
+    private static PushRequest twoSegments(String first, String second, HttpServerRequest http, byte[] body) {
+        if (PingKeys.hasShape(first)) {
+            return PushRequest.of(PushRequest.Dialect.PING_SLUG, first, second, null, http, null, body);
+        }
+        return PushRequest.of(PushRequest.Dialect.PING, first, null, second, http, null, body);
     }
 
     private CompletionStage<Response> answer(PushRequest request) {
-        return pushes.accept(request).handle((recorded, error) -> error == null ? text(200, "OK") : refused(error));
+        return pushes.accept(request).handle((recorded, error) -> {
+            if (error != null) {
+                return refused(error);
+            }
+            return recorded.created() ? text(201, "Created") : text(200, "OK");
+        });
     }
 
     /** The failures PushService reports, in Healthchecks' words and media type rather than pushmon's JSON. */

@@ -27,11 +27,13 @@ import io.pushmon.gateway.errors.ApiException;
  * @param value      a finite number, or null
  * @param exitStatus the job's exit status 0..255, or null; it decides {@code status}
  * @param rid        the run id, a UUID in lower case, or null
+ * @param create     a slug ping's {@code create=1}: make the monitor if none has the slug
  */
-public record PushParameters(PushStatus status, String msg, Double value, Integer exitStatus, String rid) {
+public record PushParameters(PushStatus status, String msg, Double value, Integer exitStatus, String rid,
+        boolean create) {
 
     private static final Set<String> KNOWN = Set.of("status", "msg", "value", "ping", "exit", "rid");
-    private static final Set<String> PING_KNOWN = Set.of("rid");
+    private static final Set<String> PING_KNOWN = Set.of("rid", "create");
     private static final Pattern UUID_SHAPE = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern EXIT_STATUS = Pattern.compile("\\d{1,3}");
@@ -69,12 +71,13 @@ public record PushParameters(PushStatus status, String msg, Double value, Intege
             status = parseStatus(given.get("status"));
         }
         return new PushParameters(status, msg, value != null ? value : ping, exitStatus,
-                parseRid(given.get("rid"), "rid must be a UUID"));
+                parseRid(given.get("rid"), "rid must be a UUID"), false);
     }
 
     /**
      * Parses a Healthchecks ping: the signal is the last path segment ({@code start}, {@code fail}, {@code log}, an
-     * exit status, or none for a success) and the query may carry {@code rid}; the messages are Healthchecks' own.
+     * exit status, or none for a success) and the query may carry {@code rid} and, for a slug URL, {@code create=1};
+     * the messages are Healthchecks' own.
      *
      * @param signal   the path segment after the token, or null
      * @param rawQuery the query string as received; may be null
@@ -84,19 +87,20 @@ public record PushParameters(PushStatus status, String msg, Double value, Intege
         Map<String, String> given = new HashMap<>();
         collect(rawQuery, given, PING_KNOWN);
         String rid = parseRid(given.get("rid"), "invalid uuid format");
+        boolean create = "1".equals(given.get("create"));
         if (signal == null) {
-            return new PushParameters(PushStatus.UP, null, null, null, rid);
+            return new PushParameters(PushStatus.UP, null, null, null, rid, create);
         }
         return switch (signal) {
-            case "start" -> new PushParameters(PushStatus.START, null, null, null, rid);
-            case "fail" -> new PushParameters(PushStatus.DOWN, null, null, null, rid);
-            case "log" -> new PushParameters(PushStatus.LOG, null, null, null, rid);
+            case "start" -> new PushParameters(PushStatus.START, null, null, null, rid, create);
+            case "fail" -> new PushParameters(PushStatus.DOWN, null, null, null, rid, create);
+            case "log" -> new PushParameters(PushStatus.LOG, null, null, null, rid, create);
             default -> {
                 if (!signal.chars().allMatch(c -> c >= '0' && c <= '9')) {
                     throw ApiException.notFound("not found");
                 }
                 int exit = parseExitStatus(signal, "invalid url format");
-                yield new PushParameters(exit == 0 ? PushStatus.UP : PushStatus.DOWN, null, null, exit, rid);
+                yield new PushParameters(exit == 0 ? PushStatus.UP : PushStatus.DOWN, null, null, exit, rid, create);
             }
         };
     }

@@ -96,7 +96,7 @@ public class PushResource {
                 schema = @Schema(type = SchemaType.NUMBER))
     })
     public CompletionStage<String> get(@PathParam("token") String token, @Context HttpServerRequest http) {
-        return answer(PushRequest.of(PushRequest.Dialect.PUSH, token, null, http, null, null));
+        return answer(PushRequest.of(PushRequest.Dialect.PUSH, token, null, null, http, null, null));
     }
 
     @HEAD
@@ -117,7 +117,7 @@ public class PushResource {
                 schema = @Schema(type = SchemaType.NUMBER))
     })
     public CompletionStage<String> head(@PathParam("token") String token, @Context HttpServerRequest http) {
-        return answer(PushRequest.of(PushRequest.Dialect.PUSH, token, null, http, null, null));
+        return answer(PushRequest.of(PushRequest.Dialect.PUSH, token, null, null, http, null, null));
     }
 
     @POST
@@ -145,7 +145,7 @@ public class PushResource {
     public CompletionStage<String> post(@PathParam("token") String token, @Context HttpServerRequest http, byte[] body) {
         String contentType = http.getHeader(HttpHeaders.CONTENT_TYPE);
         boolean form = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(FORM);
-        return answer(PushRequest.of(PushRequest.Dialect.PUSH, token, null, http, form ? body : null,
+        return answer(PushRequest.of(PushRequest.Dialect.PUSH, token, null, null, http, form ? body : null,
                 form ? null : body));
     }
 

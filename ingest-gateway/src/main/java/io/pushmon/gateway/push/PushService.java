@@ -31,14 +31,17 @@ public class PushService {
     private final MonitorDirectory monitors;
     private final HeartbeatWriter writer;
     private final PushMetrics metrics;
+    private final SlugTargets slugs;
     private final ClientAddressResolver addresses;
     private final int maxUserAgentLength;
     private final int bodyLimit;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public PushService(MonitorDirectory monitors, HeartbeatWriter writer, PushMetrics metrics, GatewayConfig config) {
+    public PushService(MonitorDirectory monitors, SlugTargets slugs, HeartbeatWriter writer, PushMetrics metrics,
+            GatewayConfig config) {
         this.monitors = monitors;
+        this.slugs = slugs;
         this.writer = writer;
         this.metrics = metrics;
         this.addresses = new ClientAddressResolver(config.push().trustedProxies().orElse(List.of()));
@@ -60,19 +63,16 @@ public class PushService {
      */
     public CompletionStage<PushAnswer> accept(PushRequest request) {
         long receivedAt = clock.millis();
-        PushTarget monitor;
         PushParameters parameters;
+        PushTarget monitor = null;
+        CompletionStage<SlugTargets.Resolved> bySlug = null;
         try {
-            boolean ping = request.dialect() == PushRequest.Dialect.PING;
-            if (!PushTokens.hasValidShape(request.token())) {
-                // Healthchecks answers a URL that is no check's as not found, whatever its shape.
-                throw ping ? ApiException.notFound("not found")
-                        : ApiException.badRequest("the push token has the wrong shape: expected " + PushTokens.LENGTH
-                                + " characters of A-Z, a-z, 0-9, '-' and '_', or a lower-case UUID");
-            }
             parameters = request.parameters();
-            monitor = monitors.pushTarget(request.token())
-                    .orElseThrow(() -> ApiException.notFound(ping ? "not found" : "no monitor has this push token"));
+            if (request.dialect() == PushRequest.Dialect.PING_SLUG) {
+                bySlug = slugs.resolve(request.token(), request.slug(), parameters.create());
+            } else {
+                monitor = byToken(request);
+            }
         } catch (ApiException e) {
             metrics.count(e.status().getStatusCode() == 404 ? Outcome.UNKNOWN_TOKEN : Outcome.BAD_REQUEST);
             return CompletableFuture.failedFuture(e);
@@ -81,6 +81,25 @@ public class PushService {
                 parameters.exitStatus(), parameters.rid(), keptBody(request.body()),
                 addresses.resolve(request.peerAddress(), request.forwardedFor()), truncate(request.userAgent()),
                 receivedAt);
+        if (bySlug != null) {
+            return bySlug.thenCompose(resolved -> record(resolved.target(), heartbeat, resolved.created()));
+        }
+        return record(monitor, heartbeat, false);
+    }
+
+    private PushTarget byToken(PushRequest request) {
+        boolean ping = request.dialect() == PushRequest.Dialect.PING;
+        if (!PushTokens.hasValidShape(request.token())) {
+            // Healthchecks answers a URL that is no check's as not found, whatever its shape.
+            throw ping ? ApiException.notFound("not found")
+                    : ApiException.badRequest("the push token has the wrong shape: expected " + PushTokens.LENGTH
+                            + " characters of A-Z, a-z, 0-9, '-' and '_', or a lower-case UUID");
+        }
+        return monitors.pushTarget(request.token())
+                .orElseThrow(() -> ApiException.notFound(ping ? "not found" : "no monitor has this push token"));
+    }
+
+    private CompletionStage<PushAnswer> record(PushTarget monitor, Heartbeat heartbeat, boolean created) {
         boolean paused = monitor.paused();
         long sentAt = System.nanoTime();
         CompletableFuture<PushAnswer> answer = new CompletableFuture<>();
@@ -88,7 +107,7 @@ public class PushService {
         // own context, so that thread only does I/O and the response is written where it belongs.
         Context context = Vertx.currentContext();
         writer.push(monitor.monitorId(), heartbeat).whenComplete((metadata, error) -> {
-            Runnable settle = () -> settle(answer, error, paused, sentAt);
+            Runnable settle = () -> settle(answer, error, paused, created, sentAt);
             if (context == null) {
                 settle.run();
             } else {
@@ -98,14 +117,16 @@ public class PushService {
         return answer;
     }
 
-    private void settle(CompletableFuture<PushAnswer> answer, Throwable error, boolean paused, long sentAt) {
+    private void settle(CompletableFuture<PushAnswer> answer, Throwable error, boolean paused, boolean created,
+            long sentAt) {
         metrics.produced(sentAt, error == null);
         if (error != null) {
             metrics.count(Outcome.UNAVAILABLE);
             answer.completeExceptionally(error);
         } else {
             metrics.count(paused ? Outcome.RECORDED_PAUSED : Outcome.RECORDED);
-            answer.complete(paused ? PushAnswer.RECORDED_WHILE_PAUSED : PushAnswer.RECORDED);
+            answer.complete(created ? PushAnswer.RECORDED_IN_NEW_MONITOR
+                    : paused ? PushAnswer.RECORDED_WHILE_PAUSED : PushAnswer.RECORDED);
         }
     }
 

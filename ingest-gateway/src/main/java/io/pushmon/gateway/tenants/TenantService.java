@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import io.pushmon.common.model.TenantDefinition;
 import io.pushmon.common.model.TenantDefinition.ApiKey;
 import io.pushmon.gateway.directory.TenantDirectory;
 import io.pushmon.gateway.errors.ApiException;
+import io.pushmon.gateway.push.PingKeys;
 
 /**
  * Tenants and their API keys. A tenant is one record holding all its keys, so every change is a
@@ -53,7 +55,7 @@ public class TenantService {
         }
         keys.add(new ApiKey(keyId, hash, readOnly, now));
         write(current == null ? new TenantDefinition(tenantId, tenantId, keys, now)
-                : new TenantDefinition(current.id(), current.name(), keys, current.createdAt()));
+                : current.withApiKeys(keys));
         return true;
     }
 
@@ -64,7 +66,7 @@ public class TenantService {
         ApiKey stored = new ApiKey(ApiKeys.generateId(), ApiKeys.sha256(key), readOnly, now());
         List<ApiKey> keys = new ArrayList<>(tenant.apiKeys());
         keys.add(stored);
-        write(new TenantDefinition(tenant.id(), tenant.name(), keys, tenant.createdAt()));
+        write(tenant.withApiKeys(keys));
         return new NewApiKey(stored.id(), key, readOnly, stored.createdAt());
     }
 
@@ -82,7 +84,33 @@ public class TenantService {
             throw ApiException.conflict("this key comes from PUSHMON_API_KEY; change the variable to replace it");
         }
         List<ApiKey> keys = tenant.apiKeys().stream().filter(k -> !k.id().equals(keyId)).toList();
-        write(new TenantDefinition(tenant.id(), tenant.name(), keys, tenant.createdAt()));
+        write(tenant.withApiKeys(keys));
+    }
+
+    /** The tenant's ping key, if it has made one. */
+    public Optional<String> pingKey(String tenantId) {
+        return Optional.ofNullable(requireTenant(tenantId).pingKey());
+    }
+
+    /**
+     * Makes the tenant's ping key, or a new one in its place: slug URLs with the old key answer 404 at once.
+     *
+     * @param kept a key to keep instead of a generated one (a Healthchecks project's, so its slug URLs move with
+     *             only the host changed), or null
+     * @throws ApiException 400 for a key of the wrong shape, 409 for one another tenant has
+     */
+    public synchronized String rotatePingKey(String tenantId, String kept) {
+        TenantDefinition tenant = requireTenant(tenantId);
+        String key = kept == null ? PingKeys.generate() : kept;
+        if (!PingKeys.hasShape(key)) {
+            throw ApiException.badRequest("pingKey must be " + PingKeys.LENGTH
+                    + " characters of A-Z, a-z, 0-9, '-' and '_'");
+        }
+        if (directory.findByPingKey(key).filter(other -> !other.id().equals(tenantId)).isPresent()) {
+            throw ApiException.conflict("this ping key is already in use");
+        }
+        write(tenant.withPingKey(key));
+        return key;
     }
 
     private TenantDefinition requireTenant(String tenantId) {

@@ -148,4 +148,32 @@ class MonitorStoreTest {
     private static MonitorDefinition monitor(String id, String tenant, String name, String token) {
         return new MonitorDefinition(id, tenant, name, token, 60, 0, false, List.of(), Instant.EPOCH, Instant.EPOCH);
     }
+
+    @Test
+    void aMonitorIsFoundByItsTenantAndTheSlugOfItsNameAndMovesWithARename() {
+        String id = UUID.randomUUID().toString();
+        store.put(id, monitor(id, "t1", "Nightly Backup (db-1)", PushTokens.generate()));
+        String other = UUID.randomUUID().toString();
+        store.put(other, monitor(other, "t2", "nightly backup db-1", PushTokens.generate()));
+
+        assertThat(store.pushTargetsBySlug("t1", "nightly-backup-db-1")).containsExactly(new PushTarget(id, false));
+        store.put(id, monitor(id, "t1", "weekly report", PushTokens.generate()));
+
+        assertThat(store.pushTargetsBySlug("t1", "nightly-backup-db-1")).isEmpty();
+        assertThat(store.pushTargetsBySlug("t1", "weekly-report")).containsExactly(new PushTarget(id, false));
+        assertThat(store.pushTargetsBySlug("t3", "weekly-report")).as("an unknown tenant").isEmpty();
+    }
+
+    @Test
+    void monitorsSharingASlugAreAllFoundAndADeletedOneIsNot() {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        store.put(first, monitor(first, "t", "Sync", PushTokens.generate()));
+        store.put(second, monitor(second, "t", "sync", PushTokens.generate()));
+
+        assertThat(store.pushTargetsBySlug("t", "sync")).extracting(PushTarget::monitorId)
+                .containsExactlyInAnyOrder(first, second);
+        store.remove(first);
+        assertThat(store.pushTargetsBySlug("t", "sync")).extracting(PushTarget::monitorId).containsExactly(second);
+    }
 }

@@ -58,14 +58,14 @@ class HealthchecksCheckTest {
         List<HealthchecksCheck> checks = readWrite();
 
         assertThat(checks.get(0).ignored()).containsExactly("tags", "desc", "channels");
-        assertThat(checks.get(1).ignored()).containsExactly("slug", "methods");
+        assertThat(checks.get(1).ignored()).containsExactly("methods");
         assertThat(checks.get(3).ignored()).containsExactly("manual_resume", "success_kw", "filter_body");
         assertThat(checks.get(4).ignored()).isEmpty();
     }
 
     @Test
     void aPausedCheckListsManualResumeBecauseAPushDoesNotResumeAMonitor() throws IOException {
-        assertThat(readWrite().get(2).ignored()).containsExactly("slug", "tags", "manual_resume");
+        assertThat(readWrite().get(2).ignored()).containsExactly("tags", "manual_resume");
     }
 
     @Test
@@ -141,6 +141,16 @@ class HealthchecksCheckTest {
 
         assertThatThrownBy(() -> HealthchecksCheck.parseList(list)).isInstanceOf(ApiException.class)
                 .hasMessageStartingWith("at most 100 checks per import, this list has 101");
+    }
+
+    @Test
+    void aSlugSetByHandIsListedAsIgnoredAndOneDerivedFromTheNameIsNot() throws IOException {
+        String uuid = "\"ping_url\":\"https://hc-ping.com/5bf66975-d4c7-4bf5-bcc8-b8d8a82ea278\",\"timeout\":60";
+
+        assertThat(single("{\"name\":\"Invoice run\",\"slug\":\"invoices\"," + uuid + "}").ignored())
+                .containsExactly("slug");
+        assertThat(single("{\"name\":\"Invoice run\",\"slug\":\"invoice-run\"," + uuid + "}").ignored())
+                .isEmpty();
     }
 
     private static List<HealthchecksCheck> readWrite() throws IOException {

@@ -127,7 +127,7 @@ class HealthchecksImportIT {
     void settingsPushmonDoesNotHaveAreListedAsIgnored() {
         importChecks(Listing.fresh().json()).then().statusCode(200)
                 .body("checks[0].ignored", equalTo(List.of("tags", "desc", "channels")))
-                .body("checks[1].ignored", equalTo(List.of("slug", "methods")))
+                .body("checks[1].ignored", equalTo(List.of("methods")))
                 .body("checks[4].ignored", nullValue());
     }
 

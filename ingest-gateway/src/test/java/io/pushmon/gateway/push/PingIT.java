@@ -4,6 +4,7 @@ import static io.pushmon.gateway.GatewayTestSupport.DEFAULT_KEY;
 import static io.pushmon.gateway.GatewayTestSupport.api;
 import static io.pushmon.gateway.GatewayTestSupport.createMonitor;
 import static io.pushmon.gateway.GatewayTestSupport.heartbeatsOf;
+import static io.pushmon.gateway.GatewayTestSupport.topics;
 import static io.pushmon.gateway.GatewayTestSupport.uniqueName;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,13 +12,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.PushStatus;
+import io.pushmon.common.model.Slugs;
+import io.pushmon.common.topics.Topic;
 import io.pushmon.kafka.testing.KafkaTestBroker;
 import io.pushmon.kafka.testing.TopicClient.Tail;
 import io.quarkus.test.common.TestResourceScope;
@@ -139,5 +144,88 @@ class PingIT {
                 .body("error", equalTo("exit must be a whole number from 0 to 255"));
         given().get(push + "?exit=-1").then().statusCode(400);
         given().get(push + "?rid=7").then().statusCode(400).body("error", equalTo("rid must be a UUID"));
+    }
+
+    @Test
+    void aSlugPingWithCreateMakesTheMonitorOnFirstUseAndFindsItAfter() {
+        String pingUrl = newPingKey();
+        String slug = uniqueName("Nightly DB").toLowerCase().replaceAll("[^a-z0-9-]", "-");
+
+        given().get(pingUrl + "/" + slug + "?create=1").then().statusCode(201).body(equalTo("Created"));
+        given().get(pingUrl + "/" + slug + "?create=1").then().statusCode(200).body(equalTo("OK"));
+        given().get(pingUrl + "/" + slug + "/start").then().statusCode(200).body(equalTo("OK"));
+
+        List<Object> named = api(DEFAULT_KEY).get("/api/monitors").jsonPath().getList("findAll { it.name == '" + slug
+                + "' }");
+        assertThat(named).hasSize(1);
+        JsonPath monitor = api(DEFAULT_KEY).get("/api/monitors").jsonPath();
+        String prefix = "find { it.name == '" + slug + "' }.";
+        assertThat(monitor.getLong(prefix + "timeoutSeconds")).isEqualTo(86_400L);
+        assertThat(monitor.getLong(prefix + "graceSeconds")).isEqualTo(3_600L);
+        List<Heartbeat> written = topics().readByKey(Topic.HEARTBEATS, monitor.getString(prefix + "id"),
+                all -> all.size() >= 3, Duration.ofSeconds(10));
+        assertThat(written).extracting(Heartbeat::status).containsExactly(PushStatus.UP, PushStatus.UP,
+                PushStatus.START);
+    }
+
+    @Test
+    void aSlugIsTheMonitorsNameAndSignalsFollowIt() {
+        String pingUrl = newPingKey();
+        String name = uniqueName("Weekly Report");
+        JsonPath monitor = createMonitor(DEFAULT_KEY, name);
+        String slug = Slugs.of(name);
+        try (Tail<String, Heartbeat> log = heartbeatsOf(monitor.getString("id"))) {
+            given().get(pingUrl + "/" + slug).then().statusCode(200).body(equalTo("OK"));
+            given().body("half done").post(pingUrl + "/" + slug + "/log").then().statusCode(200);
+            given().post(pingUrl + "/" + slug + "/3").then().statusCode(200);
+
+            List<Heartbeat> written = log.readKey(monitor.getString("id")).stream().map(r -> r.value()).toList();
+            assertThat(written).extracting(Heartbeat::status).containsExactly(PushStatus.UP, PushStatus.LOG,
+                    PushStatus.DOWN);
+            assertThat(written.get(2).exitStatus()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aSlugWithoutCreateIsNotFoundAndOneThatTwoMonitorsShareIsAConflict() {
+        String pingUrl = newPingKey();
+        String name = uniqueName("Shared Name");
+        createMonitor(DEFAULT_KEY, name);
+        createMonitor(DEFAULT_KEY, name.toUpperCase());
+
+        given().get(pingUrl + "/" + Slugs.of(name)).then().statusCode(409)
+                .contentType(startsWith("text/plain")).body(equalTo("ambiguous slug"));
+        given().get(pingUrl + "/no-such-job").then().statusCode(404).body(equalTo("not found"));
+    }
+
+    @Test
+    void aRotatedPingKeyIsNotFoundAndAKeptOneWorks() {
+        String old = newPingKey();
+        createMonitor(DEFAULT_KEY, "rotation-probe");
+        String kept = "Hc_project_ping_key_22";
+
+        String keptUrl = api(DEFAULT_KEY).body(Map.of("pingKey", kept)).post("/api/ping-key").then()
+                .statusCode(200).body("pingKey", equalTo(kept)).extract().path("pingUrl");
+
+        given().get(old + "/rotation-probe").then().statusCode(404).body(equalTo("not found"));
+        given().get("/ping/" + kept + "/rotation-probe").then().statusCode(200);
+        assertThat(keptUrl).endsWith("/ping/" + kept);
+        api(DEFAULT_KEY).body(Map.of("pingKey", "short")).post("/api/ping-key").then().statusCode(400);
+    }
+
+    @Test
+    void aReadOnlyKeyCannotSeeThePingKey() {
+        newPingKey();
+        String readOnly = api(DEFAULT_KEY).body(Map.of("readOnly", true)).post("/api/keys").then()
+                .statusCode(201).extract().path("key");
+
+        api(readOnly).get("/api/ping-key").then().statusCode(403);
+        api(DEFAULT_KEY).get("/api/ping-key").then().statusCode(200);
+    }
+
+    /** A new ping key for the default tenant; the path its slug URLs start with. */
+    private static String newPingKey() {
+        String url = api(DEFAULT_KEY).post("/api/ping-key").then().statusCode(200).extract().path("pingUrl");
+        return url.substring(url.indexOf("/ping/"));
     }
 }

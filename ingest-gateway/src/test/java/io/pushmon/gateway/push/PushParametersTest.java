@@ -16,8 +16,8 @@ class PushParametersTest {
 
     @Test
     void nothingGivenIsAnUpPushWithoutMessageOrValue() {
-        assertThat(PushParameters.parse(null, null)).isEqualTo(new PushParameters(PushStatus.UP, null, null, null, null));
-        assertThat(PushParameters.parse("", new byte[0])).isEqualTo(new PushParameters(PushStatus.UP, null, null, null, null));
+        assertThat(PushParameters.parse(null, null)).isEqualTo(new PushParameters(PushStatus.UP, null, null, null, null, false));
+        assertThat(PushParameters.parse("", new byte[0])).isEqualTo(new PushParameters(PushStatus.UP, null, null, null, null, false));
     }
 
     @Test
@@ -34,19 +34,19 @@ class PushParametersTest {
         PushParameters parsed = PushParameters.parse("status=down",
                 "msg=from+form&ping=12".getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(parsed).isEqualTo(new PushParameters(PushStatus.DOWN, "from form", 12.0, null, null));
+        assertThat(parsed).isEqualTo(new PushParameters(PushStatus.DOWN, "from form", 12.0, null, null, false));
     }
 
     @Test
     void emptyValuesCountAsAbsentAsUptimeKumaSendsThem() {
         assertThat(PushParameters.parse("status=&msg=&value=&ping=", null))
-                .isEqualTo(new PushParameters(PushStatus.UP, null, null, null, null));
+                .isEqualTo(new PushParameters(PushStatus.UP, null, null, null, null, false));
     }
 
     @Test
     void repeatingAParameterWithTheSameValueIsFineAndUnknownOnesAreIgnored() {
         assertThat(PushParameters.parse("status=up&status=up&value=2&ping=2&cachebuster=%ZZ", null))
-                .isEqualTo(new PushParameters(PushStatus.UP, null, 2.0, null, null));
+                .isEqualTo(new PushParameters(PushStatus.UP, null, 2.0, null, null, false));
     }
 
     @Test

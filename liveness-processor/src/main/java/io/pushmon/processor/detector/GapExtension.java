@@ -9,9 +9,8 @@ import io.pushmon.processor.time.IngestGap;
 
 /**
  * Gives monitors back the time pushmon could not observe. When a partition's heartbeats resume after an
- * ingest gap, every deadline that fell inside the gap moves later by the gap's length: a client cannot be
- * blamed for pushes our own ingest path failed to record, and each monitor keeps the slack it had left
- * when the gap began.
+ * ingest gap, every deadline that fell inside the gap moves later (see {@link StatusMachine#afterIngestGap}): a
+ * client cannot be blamed for pushes our own ingest path failed to record.
  */
 final class GapExtension {
 
@@ -19,9 +18,11 @@ final class GapExtension {
     private static final int CHUNK = 1_000;
 
     private final DetectorStores stores;
+    private final StatusMachine machine;
 
-    GapExtension(DetectorStores stores) {
+    GapExtension(DetectorStores stores, StatusMachine machine) {
         this.stores = stores;
+        this.machine = machine;
     }
 
     void apply(int partition, IngestGap gap) {
@@ -36,7 +37,7 @@ final class GapExtension {
                     stores.index().remove(entry.deadline(), entry.monitorId());
                     continue;
                 }
-                stores.save(state, state.withDeadline(entry.deadline() + gap.length()));
+                stores.save(state, machine.afterIngestGap(state, gap.from(), gap.to()));
                 moved++;
             }
         } while (entries.size() == CHUNK);

@@ -37,7 +37,7 @@ public final class HeartbeatProcessor implements Processor<String, Heartbeat, St
     public void init(ProcessorContext<String, MonitorEvent> context) {
         stores = new DetectorStores(context, settings);
         emitter = new EventEmitter(context, stores, metrics);
-        gapExtension = new GapExtension(stores);
+        gapExtension = new GapExtension(stores, machine);
         partition = context.taskId().partition();
         metrics.trackPartition(partition);
         Long restored = stores.clock().read().heartbeatTime();

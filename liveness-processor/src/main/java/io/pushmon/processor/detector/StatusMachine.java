@@ -113,6 +113,20 @@ public final class StatusMachine {
     }
 
     /**
+     * The state of a monitor whose deadline fell inside an ingest gap from {@code gapFrom} to {@code gapTo}. It keeps
+     * the slack it had left when the gap began: its deadline moves later by the gap's length. A cron monitor waiting
+     * for its next run gets at least that run: a cron job reports once per run, so a report our ingest path lost comes
+     * again only one period later, and the slack alone would page it for pushmon's own outage.
+     */
+    public MonitorState afterIngestGap(MonitorState state, long gapFrom, long gapTo) {
+        long shifted = Math.addExact(state.deadline(), gapTo - gapFrom);
+        if (state.cron() == null || state.runDeadline() != null) {
+            return state.withDeadline(shifted);
+        }
+        return state.withDeadline(Math.max(shifted, rule.deadlineAfter(state, gapTo)));
+    }
+
+    /**
      * The deadline that fits the state: none while paused, down, or new with nothing started; the oldest open run's
      * limit while a run is open (a start answers the expected run, and the run must then end in time); otherwise,
      * also for a run on a monitor without grace or run limit, the schedule's deadline counted from {@code base}.

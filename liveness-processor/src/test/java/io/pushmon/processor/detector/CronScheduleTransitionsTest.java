@@ -76,13 +76,30 @@ class CronScheduleTransitionsTest {
         detector.up("m1", 10);
         detector.runUntil(11, 200);
 
-        // Ingest outage from 200 s to 400 s: the run expected at 300 s falls inside it.
+        // Ingest outage from 200 s to 400 s: the run expected at 300 s falls inside it, and the next one is at 600 s.
         detector.wallClockAt(400);
         detector.tick(400);
         detector.wallClockAt(401);
 
         assertThat(detector.events()).isEmpty();
-        assertThat(detector.state("m1").deadline()).isEqualTo(at(500).toEpochMilli());
+        assertThat(detector.state("m1").deadline()).isEqualTo(at(600).toEpochMilli());
+    }
+
+    @Test
+    void aCronRunLostInAShortIngestGapIsForgivenUntilTheNextRun() {
+        // An hourly job with a minute of grace; ingest is out from 3590 s to 3700 s, over the run at 3600 s and its
+        // deadline at 3660 s. Its report may be lost, and the job reports again only at 7200 s: the gap's 110 s of
+        // slack, as an interval monitor gets, would page it at 3770 s.
+        detector.defineCron("m1", "0 * * * *", "UTC", 60);
+        detector.up("m1", 10);
+        detector.runUntil(11, 3590);
+
+        detector.wallClockAt(3700);
+        detector.tick(3700);
+        detector.runUntil(3701, 3800);
+
+        assertThat(detector.events()).isEmpty();
+        assertThat(detector.state("m1").deadline()).isEqualTo(at(7260).toEpochMilli());
     }
 
     @Test
