@@ -106,6 +106,16 @@ public final class PushmonApi {
         return call("GET", "/api/monitors/" + id + "/heartbeats", null);
     }
 
+    /** {@code POST /api/ping-key}: a new ping key for the tenant; returns where its slug URLs start. */
+    public String newPingUrl() {
+        return expect(200, call("POST", "/api/ping-key", null)).path("pingUrl").asText();
+    }
+
+    /** {@code GET /api/monitors}: the tenant's monitors. */
+    public Answer monitors() {
+        return call("GET", "/api/monitors", null);
+    }
+
     /** {@code GET /api/monitors/{id}/events}: its recent status changes, newest first. */
     public Answer events(String id) {
         return call("GET", "/api/monitors/" + id + "/events", null);

@@ -25,7 +25,7 @@ import io.pushmon.system.PushmonApi.Monitor;
 /**
  * Jobs reporting runs on the real services, through the Healthchecks ping URLs exactly as Healthchecks documents
  * their use from a shell: curl with {@code -fsS -m 10 --retry 5}, {@code /start}, the exit status {@code $?}, and the
- * output sent with {@code --data-raw}.
+ * output sent with {@code --data-raw}; and a slug URL that makes its monitor with {@code ?create=1}.
  */
 @ExtendWith(SharedPushmonSystem.class)
 class JobRunsEndToEndIT {
@@ -79,6 +79,36 @@ class JobRunsEndToEndIT {
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         JsonNode events = api.events(monitor.id()).body();
         assertThat(events.get(0).path("reason").asText()).isEqualTo("timeout");
+    }
+
+    @Test
+    void aSlugUrlWithCreateMakesTheMonitorOnFirstUseAndTakesItsRuns() {
+        String pingUrl = api.newPingUrl();
+
+        String log = sh("""
+                url="$1"
+                curl -fsS -m 10 --retry 5 "$url/db-backup?create=1" || exit 90
+                echo
+                curl -fsS -m 10 --retry 5 -o /dev/null "$url/db-backup/start" || exit 91
+                m=$(echo "dumped 12 tables"; exit 0)
+                curl -fsS -m 10 --retry 5 -o /dev/null --data-raw "$m" "$url/db-backup/$?" || exit 92
+                """, pingUrl);
+
+        assertThat(log).startsWith("Created");
+        JsonNode created = null;
+        for (JsonNode monitor : api.monitors().body()) {
+            if (monitor.path("name").asText().equals("db-backup")) {
+                created = monitor;
+            }
+        }
+        assertThat(created).as("the monitor the first ping made").isNotNull();
+        Monitor monitor = new Monitor(created.path("id").asText(), created.path("pushToken").asText(),
+                created.path("pushUrl").asText());
+        JsonNode heartbeats = awaitHeartbeats(monitor, 3, log);
+        assertThat(heartbeats.get(0).path("exitStatus").asInt()).isZero();
+        assertThat(heartbeats.get(0).path("durationMillis").isNumber()).as(heartbeats.toString()).isTrue();
+        assertThat(api.heartbeatBody(monitor.id(), heartbeats.get(0).path("seq").asLong()))
+                .isEqualTo("dumped 12 tables");
     }
 
     private static String status(Monitor monitor) {

@@ -29,17 +29,6 @@ public final class PingKeys {
 
     /** True for 22 characters of the URL-safe base64 alphabet. */
     public static boolean hasShape(String key) {
-        if (key == null || key.length() != LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < LENGTH; i++) {
-            char c = key.charAt(i);
-            boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '_';
-            if (!base64) {
-                return false;
-            }
-        }
-        return true;
+        return PushTokens.isUrlSafeBase64(key, LENGTH);
     }
 }

@@ -40,11 +40,16 @@ public final class PushTokens {
 
     /** True if the string could be a token this class generated: exactly 24 bytes, with no spare bits. */
     public static boolean isGeneratedShape(String token) {
-        if (token == null || token.length() != LENGTH) {
+        return isUrlSafeBase64(token, LENGTH);
+    }
+
+    /** True for exactly {@code length} characters of the URL-safe base64 alphabet. */
+    static boolean isUrlSafeBase64(String text, int length) {
+        if (text == null || text.length() != length) {
             return false;
         }
-        for (int i = 0; i < LENGTH; i++) {
-            char c = token.charAt(i);
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
             if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
                     || c == '_')) {
                 return false;

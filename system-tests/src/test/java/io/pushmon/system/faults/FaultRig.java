@@ -16,6 +16,7 @@ import io.pushmon.system.PushmonSystem.Component;
 import io.pushmon.system.WebhookReceiver;
 import io.pushmon.system.WebhookReceiver.Delivery;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -70,6 +71,11 @@ final class FaultRig implements AutoCloseable {
         return api.createMonitor(name, timeoutSeconds, List.of(channel.id()));
     }
 
+    /** A cron monitor in UTC, so a scenario can compute its expected runs without the processor's calendar. */
+    Monitor cronMonitor(String name, String cron, int graceSeconds) {
+        return api.createCronMonitor(name, cron, "UTC", graceSeconds, List.of(channel.id()));
+    }
+
     /** Waits until the detector reports this status for the monitor (through the gateway's merged read). */
     void awaitStatus(Monitor monitor, String status, Duration within) {
         await().atMost(within).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
@@ -110,6 +116,14 @@ final class FaultRig implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Lets real time pass until {@code instant}, e.g. a cron run; returns at once if it has passed. */
+    static void sleepUntil(Instant instant) {
+        Duration left = Duration.between(Instant.now(), instant);
+        if (!left.isNegative()) {
+            sleep(left);
         }
     }
 }
