@@ -19,6 +19,7 @@ import io.pushmon.bench.punctuation.PunctuationScenario;
 import io.pushmon.bench.report.BenchReport;
 import io.pushmon.bench.report.Machine;
 import io.pushmon.bench.report.ScenarioResult;
+import io.pushmon.bench.schedule.ScheduleScenario;
 import io.pushmon.bench.storm.AlertStormScenario;
 
 /**
@@ -33,7 +34,8 @@ public final class Bench {
             DetectionDelayScenario::new,
             AlertStormScenario::new,
             PunctuationScenario::new,
-            FootprintScenario::new);
+            FootprintScenario::new,
+            ScheduleScenario::new);
 
     private Bench() {
     }

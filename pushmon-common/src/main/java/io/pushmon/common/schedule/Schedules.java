@@ -49,6 +49,21 @@ public final class Schedules {
     private record Parsed(Cron cron, ExecutionTime times) {
     }
 
+    /**
+     * The last answer per schedule: no run lies strictly between {@code from} and {@code next}, so the first run after
+     * any instant in [from, next) is {@code next}. The monitors of one schedule push around the same "now", so after the
+     * first of them computes the run, the others take it from here: cron-utils costs microseconds and kilobytes of
+     * garbage per evaluation (docs/benchmarks/2026-12-02-schedule-evaluation.md), this a map lookup.
+     */
+    private record Window(long from, long next) {
+
+        boolean covers(long instant) {
+            return instant >= from && instant < next;
+        }
+    }
+
+    private static final Map<CronSchedule, Window> LAST_WINDOW = new ConcurrentHashMap<>();
+
     private Schedules() {
     }
 
@@ -83,8 +98,21 @@ public final class Schedules {
 
     /** The first expected run strictly after {@code after}; empty for a schedule that never runs again. */
     public static Optional<Instant> nextAfter(CronSchedule schedule, Instant after) {
-        return parsed(schedule.expression()).times()
+        // Runs fall on whole minutes, so truncating to millis never moves an instant across one.
+        long at = after.toEpochMilli();
+        Window window = LAST_WINDOW.get(schedule);
+        if (window != null && window.covers(at)) {
+            return Optional.of(Instant.ofEpochMilli(window.next()));
+        }
+        Optional<Instant> next = parsed(schedule.expression()).times()
                 .nextExecution(after.atZone(ZoneId.of(schedule.timeZone()))).map(ZonedDateTime::toInstant);
+        next.ifPresent(run -> {
+            if (LAST_WINDOW.size() >= CACHE_BOUND) {
+                LAST_WINDOW.clear();
+            }
+            LAST_WINDOW.put(schedule, new Window(at, run.toEpochMilli()));
+        });
+        return next;
     }
 
     /** The next {@code count} expected runs after {@code after}, in order. */

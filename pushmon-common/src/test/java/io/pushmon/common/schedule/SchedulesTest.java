@@ -8,8 +8,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
 
 import io.pushmon.common.model.CronSchedule;
 
@@ -131,5 +137,29 @@ class SchedulesTest {
     @Test
     void aScheduleThatNeverRunsIsRefused() {
         assertThatThrownBy(() -> Schedules.parse("0 0 30 2 *", "UTC")).hasMessageContaining("never runs");
+    }
+
+    @Test
+    void theRememberedRunAnswersExactlyAsTheLibraryForInstantsInAnyOrder() {
+        var random = new Random(42);
+        for (String[] schedule : new String[][] { { "*/5 * * * *", "UTC" }, { "0 3 * * *", "Europe/Berlin" },
+                { "30 2 * * 1-5", "America/New_York" }, { "0 0 31 * *", "UTC" }, { "@weekly", "Australia/Lord_Howe" } }) {
+            CronSchedule cron = Schedules.parse(schedule[0], schedule[1]);
+            var library = ExecutionTime.forCron(new CronParser(CronDefinitionBuilder.instanceDefinitionFor(
+                    CronType.UNIX)).parse(schedule[0].equals("@weekly") ? "0 0 * * 0" : schedule[0]));
+            Instant base = Instant.parse("2026-03-01T00:00:00Z");
+            Instant previous = base;
+            for (int i = 0; i < 5_000; i++) {
+                // Mostly small steps forward, as heartbeats of one schedule come; sometimes a jump back or far ahead.
+                long step = random.nextInt(10) == 0 ? random.nextLong(-30L * 86_400_000, 60L * 86_400_000)
+                        : random.nextLong(0, 600_000);
+                Instant at = previous.plusMillis(step).plusNanos(random.nextInt(1_000_000));
+                Instant expected = library.nextExecution(at.atZone(ZoneId.of(schedule[1]))).orElseThrow().toInstant();
+
+                assertThat(Schedules.nextAfter(cron, at)).as("%s %s after %s", schedule[0], schedule[1], at)
+                        .contains(expected);
+                previous = at;
+            }
+        }
     }
 }
