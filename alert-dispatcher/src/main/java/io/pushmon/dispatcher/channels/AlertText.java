@@ -65,7 +65,7 @@ final class AlertText {
             return down() ? "down" : "up";
         }
         return switch (reason) {
-            case TIMEOUT -> "no push arrived within its timeout";
+            case TIMEOUT -> "no push arrived in time";
             case REPORTED_DOWN -> "a push reported status=down";
             case RECOVERED -> "pushes arrived again";
         };
@@ -100,7 +100,7 @@ final class AlertText {
         return stripped.length() > MAX_MSG ? stripped.substring(0, MAX_MSG) + "..." : stripped;
     }
 
-    /** "nightly-backup is DOWN: no push arrived within its timeout (2026-11-23 20:37:59 UTC)". */
+    /** "nightly-backup is DOWN: no push arrived in time (2026-11-23 20:37:59 UTC)". */
     String summary() {
         String outage = outageText();
         return title() + ": " + reason() + " (" + time() + (outage == null ? "" : ", down for " + outage) + ")";

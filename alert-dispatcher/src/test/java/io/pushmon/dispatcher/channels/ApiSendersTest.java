@@ -60,7 +60,7 @@ class ApiSendersTest {
         assertThat(requests.get(0).getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(json(requests.get(0).getBodyAsString())).isEqualTo(json("""
                 {"chat_id":"-1001234567890","parse_mode":"HTML","link_preview_options":{"is_disabled":true},
-                 "text":"🔴 <b>nightly-backup is DOWN</b>\\n<b>Reason:</b> no push arrived within its timeout\\n<b>Down since:</b> 2026-11-23 20:37:59 UTC\\n<b>Last message:</b> rsync exit &lt;23&gt;\\n"}
+                 "text":"🔴 <b>nightly-backup is DOWN</b>\\n<b>Reason:</b> no push arrived in time\\n<b>Down since:</b> 2026-11-23 20:37:59 UTC\\n<b>Last message:</b> rsync exit &lt;23&gt;\\n"}
                 """));
         assertThat(json(requests.get(1).getBodyAsString()).get("text").asText()).isEqualTo(
                 "✅ <b>nightly-backup is UP again</b>\n<b>Reason:</b> pushes arrived again\n"
@@ -97,7 +97,7 @@ class ApiSendersTest {
         assertThat(requests.get(0).getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(json(requests.get(0).getBodyAsString())).isEqualTo(json("""
                 {"topic":"ops-alerts_42","title":"nightly-backup is DOWN",
-                 "message":"Reason: no push arrived within its timeout\\nDown since: 2026-11-23 20:37:59 UTC\\nLast message: rsync exit <23>",
+                 "message":"Reason: no push arrived in time\\nDown since: 2026-11-23 20:37:59 UTC\\nLast message: rsync exit <23>",
                  "priority":5,"tags":["rotating_light","pushmon"]}
                 """));
         assertThat(json(requests.get(1).getBodyAsString())).isEqualTo(json("""
@@ -136,11 +136,11 @@ class ApiSendersTest {
         assertThat(json(requests.get(0).getBodyAsString())).isEqualTo(json("""
                 {"routing_key":"R0123456789abcdef0123456789abcde","event_action":"trigger",
                  "dedup_key":"pushmon:mon-1:7",
-                 "payload":{"summary":"nightly-backup is DOWN: no push arrived within its timeout (2026-11-23 20:37:59 UTC)",
+                 "payload":{"summary":"nightly-backup is DOWN: no push arrived in time (2026-11-23 20:37:59 UTC)",
                    "source":"nightly-backup","severity":"critical","timestamp":"2026-11-23T20:37:59Z",
                    "component":"nightly-backup","group":"pushmon","class":"timeout",
                    "custom_details":{"monitor_id":"mon-1","incident":7,
-                     "reason":"no push arrived within its timeout","last_message":"rsync exit <23>"}},
+                     "reason":"no push arrived in time","last_message":"rsync exit <23>"}},
                  "client":"pushmon"}
                 """));
         assertThat(json(requests.get(1).getBodyAsString())).isEqualTo(json("""

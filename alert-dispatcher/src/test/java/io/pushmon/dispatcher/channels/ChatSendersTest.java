@@ -57,11 +57,11 @@ class ChatSendersTest {
         assertThat(request.getUrl()).isEqualTo("/services/T000/B000/XXXX");
         assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(json(request.getBodyAsString())).isEqualTo(json("""
-                {"text":"nightly-backup is DOWN: no push arrived within its timeout (2026-11-23 20:37:59 UTC)",
+                {"text":"nightly-backup is DOWN: no push arrived in time (2026-11-23 20:37:59 UTC)",
                  "blocks":[
                   {"type":"header","text":{"type":"plain_text","emoji":true,"text":":red_circle: nightly-backup is DOWN"}},
                   {"type":"section","fields":[
-                    {"type":"mrkdwn","text":"*Reason*\\nno push arrived within its timeout"},
+                    {"type":"mrkdwn","text":"*Reason*\\nno push arrived in time"},
                     {"type":"mrkdwn","text":"*Down since*\\n2026-11-23 20:37:59 UTC"},
                     {"type":"mrkdwn","text":"*Last message*\\nrsync exit &lt;23&gt;"}]},
                   {"type":"context","elements":[{"type":"mrkdwn","text":"pushmon · monitor mon-1 · incident #7"}]}]}
@@ -97,9 +97,9 @@ class ChatSendersTest {
         assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(json(request.getBodyAsString())).isEqualTo(json("""
                 {"username":"pushmon",
-                 "content":"nightly-backup is DOWN: no push arrived within its timeout (2026-11-23 20:37:59 UTC)",
+                 "content":"nightly-backup is DOWN: no push arrived in time (2026-11-23 20:37:59 UTC)",
                  "embeds":[{"title":"nightly-backup is DOWN","color":14687834,
-                   "fields":[{"name":"Reason","value":"no push arrived within its timeout","inline":true},
+                   "fields":[{"name":"Reason","value":"no push arrived in time","inline":true},
                              {"name":"Down since","value":"2026-11-23 20:37:59 UTC","inline":true},
                              {"name":"Last message","value":"rsync exit <23>","inline":false}],
                    "timestamp":"2026-11-23T20:37:59Z","footer":{"text":"pushmon · incident #7"}}],
@@ -136,7 +136,7 @@ class ChatSendersTest {
                   "version":"1.4","body":[
                    {"type":"TextBlock","text":"nightly-backup is DOWN","size":"Large","weight":"Bolder",
                     "color":"Attention","wrap":true},
-                   {"type":"FactSet","facts":[{"title":"Reason","value":"no push arrived within its timeout"},
+                   {"type":"FactSet","facts":[{"title":"Reason","value":"no push arrived in time"},
                      {"title":"Down since","value":"2026-11-23 20:37:59 UTC"},
                      {"title":"Last message","value":"rsync exit <23>"}]},
                    {"type":"TextBlock","text":"pushmon · monitor mon-1 · incident #7","isSubtle":true,

@@ -67,7 +67,7 @@ class EmailSenderIT {
         assertThat(mail.getHeader("X-Pushmon-Idempotency-Key")).containsExactly("mon-1:7:down:ch-1");
         assertThat(part(mail, "text/plain").strip()).isEqualTo("""
                 nightly-backup is DOWN
-                Reason: no push arrived within its timeout
+                Reason: no push arrived in time
                 Down since: 2026-11-23 20:37:59 UTC
                 Last message: rsync exit <23>
                 Monitor id: mon-1""");

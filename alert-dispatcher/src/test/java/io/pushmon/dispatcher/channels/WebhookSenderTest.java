@@ -74,7 +74,7 @@ class WebhookSenderTest {
                  "eventId":"evt-1","monitorId":"mon-1","monitorName":"nightly-backup",
                  "from":"up","to":"down","reason":"timeout","at":"2026-11-23T20:37:59Z","incident":7,
                  "lastHeartbeatAt":"2026-11-23T20:32:59Z","lastMsg":"rsync exit <23>","lastValue":23.0,
-                 "summary":"nightly-backup is DOWN: no push arrived within its timeout (2026-11-23 20:37:59 UTC)",
+                 "summary":"nightly-backup is DOWN: no push arrived in time (2026-11-23 20:37:59 UTC)",
                  "channel":{"id":"ch-1","name":"ops"}}
                 """));
     }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Why a monitor changed status. */
 public enum EventReason {
-    /** No heartbeat arrived by last heartbeat + timeout + grace. */
+    /** No heartbeat by the deadline: last one + timeout + grace, a cron run + grace, or a started run past its limit. */
     TIMEOUT("timeout"),
     /** A push said {@code status=down}. */
     REPORTED_DOWN("reported-down"),
