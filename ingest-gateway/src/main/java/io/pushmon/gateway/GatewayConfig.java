@@ -15,6 +15,11 @@ public interface GatewayConfig {
     @WithDefault("http://127.0.0.1:8080")
     String publicUrl();
 
+    /** A base URL without its trailing slash, so paths can be appended to it. */
+    static String base(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     /** Read-write API key the tenant {@code default} gets at startup (env PUSHMON_API_KEY); none when unset. */
     Optional<String> apiKey();
 

@@ -60,18 +60,14 @@ public final class PushmonApi {
         ObjectNode body = JSON.createObjectNode().put("name", name).put("timeoutSeconds", timeoutSeconds)
                 .put("graceSeconds", 0);
         channelIds.forEach(body.putArray("channelIds")::add);
-        JsonNode created = expect(201, call("POST", "/api/monitors", body));
-        return new Monitor(created.path("id").asText(), created.path("pushToken").asText(),
-                created.path("pushUrl").asText());
+        return created(body);
     }
 
     /** A monitor whose started runs may take {@code maxRuntimeSeconds} before it is down for running too long. */
     public Monitor createMonitorWithRunLimit(String name, int timeoutSeconds, int maxRuntimeSeconds) {
         ObjectNode body = JSON.createObjectNode().put("name", name).put("timeoutSeconds", timeoutSeconds)
                 .put("graceSeconds", 0).put("maxRuntimeSeconds", maxRuntimeSeconds);
-        JsonNode created = expect(201, call("POST", "/api/monitors", body));
-        return new Monitor(created.path("id").asText(), created.path("pushToken").asText(),
-                created.path("pushUrl").asText());
+        return created(body);
     }
 
     /** A monitor whose runs are expected on a cron schedule in a time zone, with grace after each expected run. */
@@ -80,6 +76,10 @@ public final class PushmonApi {
         ObjectNode body = JSON.createObjectNode().put("name", name).put("cron", cron).put("timeZone", timeZone)
                 .put("graceSeconds", graceSeconds);
         channelIds.forEach(body.putArray("channelIds")::add);
+        return created(body);
+    }
+
+    private Monitor created(ObjectNode body) {
         JsonNode created = expect(201, call("POST", "/api/monitors", body));
         return new Monitor(created.path("id").asText(), created.path("pushToken").asText(),
                 created.path("pushUrl").asText());

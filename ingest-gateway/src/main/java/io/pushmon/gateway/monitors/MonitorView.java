@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.pushmon.common.internal.MonitorLiveState;
 import io.pushmon.common.model.CronSchedule;
 import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.gateway.GatewayConfig;
 
 /**
  * A monitor as the API shows it: its definition, and on a single read the detector's live state beside it.
@@ -66,7 +67,7 @@ public record MonitorView(String id, String name, String pushToken, String pushU
 
     /** The definition as its owner sees it; {@code now} is where the next expected runs are counted from. */
     static MonitorView of(MonitorDefinition monitor, String publicUrl, boolean withToken, Instant now) {
-        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        String base = GatewayConfig.base(publicUrl);
         CronSchedule cron = monitor.cron();
         return new MonitorView(monitor.id(), monitor.name(), withToken ? monitor.pushToken() : null,
                 withToken ? base + "/api/push/" + monitor.pushToken() : null,

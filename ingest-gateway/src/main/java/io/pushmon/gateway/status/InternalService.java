@@ -11,6 +11,7 @@ import java.time.Duration;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.pushmon.gateway.GatewayConfig;
 import io.pushmon.gateway.errors.ApiError;
 
 /**
@@ -29,7 +30,7 @@ public final class InternalService {
 
     public InternalService(String name, String baseUrl, Duration timeout, long retryAfterSeconds, HttpClient client) {
         this.name = name;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = GatewayConfig.base(baseUrl);
         this.timeout = timeout;
         this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
         this.client = client;

@@ -77,8 +77,6 @@ public class PingKeyResource {
     }
 
     private PingKeyView view(String key) {
-        String base = config.publicUrl().endsWith("/") ? config.publicUrl().substring(0, config.publicUrl().length() - 1)
-                : config.publicUrl();
-        return new PingKeyView(key, base + "/ping/" + key);
+        return new PingKeyView(key, GatewayConfig.base(config.publicUrl()) + "/ping/" + key);
     }
 }

@@ -2,12 +2,19 @@ package io.pushmon.common.model;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A monitor's slug, the last part of its slug ping URL {@code /ping/{pingKey}/{slug}}: derived from its name the way
  * Healthchecks derives a check's, so a name gives the same slug in both and a moved script keeps its URL.
  */
 public final class Slugs {
+
+    // Compiled once: the gateway derives a slug for every monitor it caches and every slug ping it answers.
+    private static final Pattern NOT_ASCII = Pattern.compile("[^\\p{ASCII}]");
+    private static final Pattern NOT_KEPT = Pattern.compile("[^a-z0-9_\\s-]");
+    private static final Pattern SEPARATORS = Pattern.compile("[-\\s]+");
+    private static final Pattern AT_THE_ENDS = Pattern.compile("^[-_]+|[-_]+$");
 
     private Slugs() {
     }
@@ -17,9 +24,9 @@ public final class Slugs {
      * none at either end: "Nightly Backup (db-1)" becomes "nightly-backup-db-1".
      */
     public static String of(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("[^\\p{ASCII}]", "");
-        String kept = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_\\s-]", "");
-        return kept.replaceAll("[-\\s]+", "-").replaceAll("^[-_]+|[-_]+$", "");
+        String ascii = NOT_ASCII.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+        String kept = NOT_KEPT.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("");
+        return AT_THE_ENDS.matcher(SEPARATORS.matcher(kept).replaceAll("-")).replaceAll("");
     }
 
     /**
