@@ -29,9 +29,10 @@ public final class SharedKafka {
     /** Bootstrap servers of the shared broker, starting it and provisioning topics on first call. */
     public static synchronized String bootstrapServers() {
         if (bootstrapServers == null) {
-            source = BrokerSource.choose(System.getenv(), SharedKafka::dockerAnswers);
+            String external = System.getProperty(BrokerSource.EXTERNAL_PROPERTY);
+            source = BrokerSource.choose(external, SharedKafka::dockerAnswers);
             bootstrapServers = switch (source) {
-                case EXTERNAL -> System.getenv(BrokerSource.BOOTSTRAP_ENV);
+                case EXTERNAL -> external.trim();
                 case TESTCONTAINERS -> startContainer();
                 case IN_PROCESS -> startInProcess();
             };

@@ -2,7 +2,6 @@ package io.pushmon.kafka.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ class BrokerSourceTest {
     void aNamedBrokerWinsAndDockerIsNotEvenAsked() {
         var probes = new AtomicInteger();
 
-        var source = BrokerSource.choose(Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"), () -> {
+        var source = BrokerSource.choose("kafka:9092", () -> {
             probes.incrementAndGet();
             return true;
         });
@@ -24,17 +23,17 @@ class BrokerSourceTest {
 
     @Test
     void testcontainersIsUsedWhenDockerAnswers() {
-        assertThat(BrokerSource.choose(Map.of(), () -> true)).isEqualTo(BrokerSource.TESTCONTAINERS);
+        assertThat(BrokerSource.choose(null, () -> true)).isEqualTo(BrokerSource.TESTCONTAINERS);
     }
 
     @Test
     void theInProcessBrokerIsTheFallbackWithoutDocker() {
-        assertThat(BrokerSource.choose(Map.of(), () -> false)).isEqualTo(BrokerSource.IN_PROCESS);
+        assertThat(BrokerSource.choose(null, () -> false)).isEqualTo(BrokerSource.IN_PROCESS);
     }
 
     @Test
     void aBlankVariableDoesNotNameABroker() {
-        assertThat(BrokerSource.choose(Map.of("KAFKA_BOOTSTRAP_SERVERS", "  "), () -> false))
+        assertThat(BrokerSource.choose("  ", () -> false))
                 .isEqualTo(BrokerSource.IN_PROCESS);
     }
 }
