@@ -2,6 +2,7 @@ package io.pushmon.gateway;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -38,6 +39,15 @@ public interface GatewayConfig {
     /** Calls to the other services' internal endpoints. */
     Internal internal();
 
+    /** Tenants, their plans and the operators who manage them. */
+    Tenancy tenancy();
+
+    /**
+     * Plans by name (pushmon.plans.NAME.*): what a tenant on each may have and push. A property a plan leaves out
+     * takes the default documented in {@link Plan}.
+     */
+    Map<String, Plan> plans();
+
     /** The push endpoint. */
     interface Push {
 
@@ -52,9 +62,6 @@ public interface GatewayConfig {
         @WithDefault("256")
         int maxUserAgentLength();
 
-        /** Bytes of a request body (a job's output) kept with its heartbeat; the rest is cut off. */
-        @WithDefault("10000")
-        int bodyLimit();
     }
 
     /** Tick records on {@code heartbeats}. */
@@ -95,5 +102,65 @@ public interface GatewayConfig {
         /** Retry-After sent with a 503 when an internal service did not answer. */
         @WithDefault("1s")
         Duration retryAfter();
+    }
+
+    /** Tenants, their plans and the operators who manage them. */
+    interface Tenancy {
+
+        /**
+         * The plan of tenants that have none assigned (the self-hosted {@code default} tenant, tenants from before
+         * plans existed) and of tenants whose plan no longer exists.
+         */
+        @WithDefault("unlimited")
+        String defaultPlan();
+
+        /** The plan a new tenant gets when its creation names none (an operator's create, a sign-up). */
+        @WithDefault("free")
+        String newTenantPlan();
+
+        /**
+         * The operators' credential for /operator/* (env PUSHMON_TENANCY_OPERATOR_KEY); the operator API answers
+         * 404 when unset. Never a tenant's key.
+         */
+        Optional<String> operatorKey();
+
+        /**
+         * Gateway replicas behind the balancer: each takes this share of every push rate, so together they allow
+         * the plan's rate. Set it to the Deployment's replica count.
+         */
+        @WithDefault("1")
+        int gateways();
+
+        /** How long a rotated push token keeps working when the rotation does not say. */
+        @WithDefault("24h")
+        Duration tokenOverlap();
+    }
+
+    /** What a tenant on a plan may have and push. */
+    interface Plan {
+
+        /** Monitors a tenant may have. */
+        @WithDefault("20")
+        int maxMonitors();
+
+        /** Notification channels a tenant may have. */
+        @WithDefault("5")
+        int maxChannels();
+
+        /** Pushes per minute accepted for one monitor (all its tokens and URLs together); 2147483647: no limit. */
+        @WithDefault("60")
+        int monitorPushesPerMinute();
+
+        /** Pushes per second accepted for all of a tenant's monitors together; 2147483647: no limit. */
+        @WithDefault("20")
+        int tenantPushesPerSecond();
+
+        /** How far back heartbeat and notification history is shown. */
+        @WithDefault("7d")
+        Duration historyRetention();
+
+        /** Bytes of a request body (a job's output) kept with its heartbeat; the rest is cut off. */
+        @WithDefault("10000")
+        int bodyLimit();
     }
 }

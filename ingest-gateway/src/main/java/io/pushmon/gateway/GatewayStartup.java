@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.pushmon.common.kafka.KafkaConfig;
 import io.pushmon.common.topics.TopicProvisioner;
+import io.pushmon.gateway.audit.AuditLog;
 import io.pushmon.gateway.directory.Directories;
 import io.pushmon.gateway.kafka.HeartbeatWriter;
 import io.pushmon.gateway.tenants.DefaultTenantBootstrap;
@@ -48,10 +49,14 @@ public class GatewayStartup {
     @Inject
     DefaultTenantBootstrap defaultTenant;
 
+    @Inject
+    AuditLog audit;
+
     void onStart(@Observes StartupEvent event) {
         LOG.infof("Provisioning topics on %s", kafka.bootstrapServers());
         TopicProvisioner.provision(kafka);
         directories.start();
+        audit.start();
         defaultTenant.start();
         awaitHeartbeatMetadata();
         awaitCaches();

@@ -21,6 +21,7 @@ import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.gateway.directory.ChannelDirectory;
 import io.pushmon.gateway.directory.MonitorDirectory;
 import io.pushmon.gateway.errors.ApiException;
+import io.pushmon.gateway.tenants.TenantQuotas;
 
 /**
  * Notification channels of a tenant. Every change is written to {@code channels} and, once acknowledged,
@@ -34,10 +35,12 @@ public class ChannelService {
 
     private final ChannelDirectory channels;
     private final MonitorDirectory monitors;
+    private final TenantQuotas quotas;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public ChannelService(ChannelDirectory channels, MonitorDirectory monitors) {
+    public ChannelService(ChannelDirectory channels, MonitorDirectory monitors, TenantQuotas quotas) {
+        this.quotas = quotas;
         this.channels = channels;
         this.monitors = monitors;
     }
@@ -45,8 +48,9 @@ public class ChannelService {
     public ChannelDefinition create(String tenantId, ChannelRequest request) {
         ChannelKind kind = validate(request.type(), request.settings());
         Instant now = now();
-        return write(new ChannelDefinition(UUID.randomUUID().toString(), tenantId, request.name(), kind.wireName(),
-                strip(request.settings()), kind.signed() ? newSecret() : null, now, now));
+        return quotas.withRoomForChannel(tenantId, () -> write(new ChannelDefinition(UUID.randomUUID().toString(),
+                tenantId, request.name(), kind.wireName(), strip(request.settings()),
+                kind.signed() ? newSecret() : null, now, now)));
     }
 
     public List<ChannelDefinition> list(String tenantId) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.pushmon.common.channels.ChannelSettings;
 import io.pushmon.common.model.ChannelDefinition;
+import io.pushmon.gateway.audit.Audited;
 
 /**
  * A channel as the API shows it, in the shape it was created with (settings as flat fields). Secret settings
@@ -19,7 +20,7 @@ import io.pushmon.common.model.ChannelDefinition;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "name", "type", "secret", "createdAt", "updatedAt"})
 public record ChannelView(String id, String name, String type, String secret, Instant createdAt, Instant updatedAt,
-        @JsonIgnore Map<String, String> settings) {
+        @JsonIgnore Map<String, String> settings) implements Audited {
 
     /** The settings as top-level fields, as they were sent. */
     @JsonAnyGetter

@@ -19,8 +19,9 @@ import io.pushmon.gateway.push.PushTokens;
  * else as a string; the push token, as its 24 random bytes when it has the shape of a generated token, else
  * as a string; the definition's own id only when it differs from the key (the topic may hold anything); the
  * tenant id and each channel id as numbers in {@link InternTable}s; timeout and grace; the two timestamps;
- * the name; for a cron monitor, its expression and time zone; a maximum run time when one is set. Key and token
- * come first, so {@link MonitorKeys} can hash and compare them in place.
+ * the name; for a cron monitor, its expression and time zone; a maximum run time when one is set; then, only for
+ * the few monitors that have them, a trailer of extra flags (suspended, previous token) and the previous token
+ * with its end. Key and token come first, so {@link MonitorKeys} can hash and compare them in place.
  *
  * <p>Every value has exactly one encoding (a UUID or token not in canonical form is kept as a string), so two
  * strings are equal exactly when their encoded bytes are. Decoding gives back an equal definition.
@@ -37,6 +38,10 @@ final class MonitorCodec {
     static final int UPDATED = 32;
     static final int CRON = 64;
     static final int MAX_RUNTIME = 128;
+
+    /** Trailer flags: the flags byte is full, and few monitors need these. */
+    static final int SUSPENDED = 1;
+    static final int PREVIOUS_TOKEN = 2;
 
     static final int UUID_BYTES = 16;
     static final int TOKEN_BYTES = PushTokens.BYTES;
@@ -75,6 +80,14 @@ final class MonitorCodec {
         if (monitor.maxRuntimeSeconds() != 0) {
             writeVarLong(out, zigZag(monitor.maxRuntimeSeconds()));
         }
+        int trailer = (monitor.suspended() ? SUSPENDED : 0) | (monitor.previousToken() != null ? PREVIOUS_TOKEN : 0);
+        if (trailer != 0) {
+            writeVarLong(out, trailer);
+            if (monitor.previousToken() != null) {
+                writeString(out, monitor.previousToken().token());
+                writeInstant(out, monitor.previousToken().validUntil());
+            }
+        }
         byte[] record = out.toByteArray();
         record[0] = (byte) flags;
         return record;
@@ -99,23 +112,29 @@ final class MonitorCodec {
         String name = in.readString();
         CronSchedule cron = (flags & CRON) != 0 ? new CronSchedule(in.readString(), in.readString()) : null;
         long maxRuntime = (flags & MAX_RUNTIME) != 0 ? unZigZag(in.readVarLong()) : 0;
+        int trailer = in.atEnd() ? 0 : (int) in.readVarLong();
+        MonitorDefinition.PreviousToken previous = (trailer & PREVIOUS_TOKEN) != 0
+                ? new MonitorDefinition.PreviousToken(in.readString(), in.readInstant()) : null;
         return new MonitorDefinition(id, tenant == 0 ? null : tenants.get(tenant - 1), name, token, timeout, grace,
-                (flags & PAUSED) != 0, Arrays.asList(channelIds), createdAt, updatedAt, cron, maxRuntime);
+                (flags & PAUSED) != 0, Arrays.asList(channelIds), createdAt, updatedAt, cron, maxRuntime,
+                (trailer & SUSPENDED) != 0, previous);
     }
 
     /**
-     * Only what a push needs of its monitor: the id it is keyed by and whether it is paused. A push decodes
-     * nothing else, so it creates none of the strings, instants and lists of a whole definition.
+     * Only what a push needs of its monitor: the id it is keyed by, its tenant and whether it is paused. A push
+     * decodes nothing else, so it creates none of the strings, instants and lists of a whole definition (the
+     * tenant id is the interned one).
      */
     PushTarget pushTarget(byte[] record) {
         Reader in = new Reader(record);
         int flags = in.readByte();
         if ((flags & OTHER_ID) != 0) {
             // A definition whose id differs from its key (the topic may hold anything): decoded whole.
-            MonitorDefinition monitor = decode(record);
-            return new PushTarget(monitor.id(), monitor.paused());
+            return PushTarget.of(decode(record));
         }
-        return new PushTarget(readKey(in, flags), (flags & PAUSED) != 0);
+        int tenant = tenantNumberOf(record);
+        return new PushTarget(readKey(in, flags), tenant == 0 ? null : tenants.get(tenant - 1),
+                (flags & PAUSED) != 0);
     }
 
     private static String readKey(Reader in, int flags) {
@@ -288,6 +307,10 @@ final class MonitorCodec {
 
         int readByte() {
             return bytes[position++] & 0xFF;
+        }
+
+        boolean atEnd() {
+            return position == bytes.length;
         }
 
         long readLong() {

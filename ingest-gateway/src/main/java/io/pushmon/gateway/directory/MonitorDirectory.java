@@ -44,7 +44,7 @@ public class MonitorDirectory {
      * it sees this gateway's own writes at once like them.
      */
     public Optional<PushTarget> pushTarget(String pushToken) {
-        return pushToken == null ? Optional.empty() : store.pushTargetByToken(pushToken);
+        return pushToken == null ? Optional.empty() : store.pushTargetByToken(pushToken, System.currentTimeMillis());
     }
 
     /** What a push needs of each of the tenant's monitors with this slug (derived from the name). */

@@ -3,7 +3,9 @@ package io.pushmon.gateway.directory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.StampedLock;
 
@@ -33,6 +35,15 @@ final class MonitorStore implements CacheStore<MonitorDefinition> {
      * and a hash collision costs only a decode of the records that share it.
      */
     private final Long2ObjectOpenHashMap<byte[][]> bySlug = new Long2ObjectOpenHashMap<>();
+    /**
+     * Tokens rotated away that still work for a while. Few monitors have one at any time, so a plain map: the
+     * records' own sets index only the current token.
+     */
+    private final Map<String, Previous> byPreviousToken = new HashMap<>();
+
+    /** A previous token's monitor record and the first millisecond it is refused at. */
+    private record Previous(byte[] record, long validUntilMillis) {
+    }
 
     @Override
     public Optional<MonitorDefinition> get(String key) {
@@ -45,11 +56,18 @@ final class MonitorStore implements CacheStore<MonitorDefinition> {
         return find(byToken, MonitorCodec.tokenProbe(pushToken));
     }
 
-    /** What a push needs of the monitor with this push token, without decoding the rest of its definition. */
-    Optional<PushTarget> pushTargetByToken(String pushToken) {
+    /**
+     * What a push needs of the monitor with this push token, without decoding the rest of its definition: the
+     * monitor's current token, or a previous one still valid at {@code nowMillis}.
+     */
+    Optional<PushTarget> pushTargetByToken(String pushToken, long nowMillis) {
         long stamp = lock.readLock();
         try {
             byte[] record = byToken.get(MonitorCodec.tokenProbe(pushToken));
+            if (record == null && !byPreviousToken.isEmpty()) {
+                Previous previous = byPreviousToken.get(pushToken);
+                record = previous == null || nowMillis >= previous.validUntilMillis() ? null : previous.record();
+            }
             return record == null ? Optional.empty() : Optional.of(codec.pushTarget(record));
         } finally {
             lock.unlockRead(stamp);
@@ -69,7 +87,7 @@ final class MonitorStore implements CacheStore<MonitorDefinition> {
             for (byte[] record : records) {
                 MonitorDefinition monitor = codec.decode(record);
                 if (Slugs.of(monitor.name()).equals(slug)) {
-                    targets.add(new PushTarget(monitor.id(), monitor.paused()));
+                    targets.add(PushTarget.of(monitor));
                 }
             }
             return targets;
@@ -101,6 +119,10 @@ final class MonitorStore implements CacheStore<MonitorDefinition> {
                 // The latest monitor written with a token owns it, as a map from token to id would say.
                 byToken.remove(record);
                 byToken.add(record);
+            }
+            MonitorDefinition.PreviousToken previous = monitor.previousToken();
+            if (previous != null && previous.token() != null && previous.validUntil() != null) {
+                byPreviousToken.put(previous.token(), new Previous(record, previous.validUntil().toEpochMilli()));
             }
         } finally {
             lock.unlockWrite(stamp);
@@ -136,6 +158,9 @@ final class MonitorStore implements CacheStore<MonitorDefinition> {
         }
         if (MonitorCodec.hasToken(previous) && byToken.get(previous) == previous) {
             byToken.remove(previous);
+        }
+        if (!byPreviousToken.isEmpty()) {
+            byPreviousToken.values().removeIf(entry -> entry.record() == previous);
         }
     }
 

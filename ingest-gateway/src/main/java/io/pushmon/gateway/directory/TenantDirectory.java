@@ -1,6 +1,7 @@
 package io.pushmon.gateway.directory;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,11 @@ public class TenantDirectory {
 
     public Optional<TenantDefinition> find(String tenantId) {
         return cache.get(tenantId);
+    }
+
+    /** Every tenant, by id. */
+    public List<TenantDefinition> all() {
+        return cache.values().stream().sorted(Comparator.comparing(TenantDefinition::id)).toList();
     }
 
     /** The tenant holding an API key with this hex SHA-256. */

@@ -45,7 +45,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        return answer(e.status().getStatusCode(), e.getMessage());
+        Response answer = answer(e.status().getStatusCode(), e.getMessage());
+        return e.retryAfterSeconds() == 0 ? answer
+                : Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     /**

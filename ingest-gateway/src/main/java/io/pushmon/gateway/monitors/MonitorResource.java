@@ -119,11 +119,23 @@ public class MonitorResource {
         return view(monitors.resume(caller.tenantId(), id));
     }
 
+    /**
+     * The optional body of {@code POST /api/monitors/{id}/token}.
+     *
+     * @param overlapSeconds how long the current token keeps working beside the new one (0 to 2592000, 30 days);
+     *                       absent: pushmon.tenancy.token-overlap (24 h)
+     */
+    public record RotationRequest(Long overlapSeconds) {
+    }
+
     @POST
     @Path("/{id}/token")
-    @Operation(summary = "Rotate the push token", description = "The old token answers 404 at once.")
-    public MonitorView rotateToken(@PathParam("id") String id) {
-        return view(monitors.rotateToken(caller.tenantId(), id));
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Rotate the push token", description = "The current token keeps working beside the new one "
+            + "for overlapSeconds (default 24 h; 0 refuses it at once), shown as previousToken until then, and answers "
+            + "404 after. A second rotation within the overlap ends the first overlap at once.")
+    public MonitorView rotateToken(@PathParam("id") String id, RotationRequest request) {
+        return view(monitors.rotateToken(caller.tenantId(), id, request == null ? null : request.overlapSeconds()));
     }
 
     private MonitorView view(MonitorDefinition monitor) {

@@ -1,6 +1,7 @@
 package io.pushmon.gateway.monitors;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -12,10 +13,12 @@ import jakarta.inject.Inject;
 
 import io.pushmon.common.model.CronSchedule;
 import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.gateway.GatewayConfig;
 import io.pushmon.gateway.directory.ChannelDirectory;
 import io.pushmon.gateway.directory.MonitorDirectory;
 import io.pushmon.gateway.errors.ApiException;
 import io.pushmon.gateway.push.PushTokens;
+import io.pushmon.gateway.tenants.TenantQuotas;
 
 /**
  * Monitor definitions of a tenant. Every change is written to {@code monitors} and, once acknowledged,
@@ -27,15 +30,23 @@ public class MonitorService {
 
     private static final int STRIPES = 64;
 
+    /** The longest overlap a rotation may ask for. */
+    static final Duration MAX_OVERLAP = Duration.ofDays(30);
+
     private final MonitorDirectory monitors;
     private final ChannelDirectory channels;
+    private final TenantQuotas quotas;
+    private final Duration defaultOverlap;
     private final Object[] locks = new Object[STRIPES];
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public MonitorService(MonitorDirectory monitors, ChannelDirectory channels) {
+    public MonitorService(MonitorDirectory monitors, ChannelDirectory channels, TenantQuotas quotas,
+            GatewayConfig config) {
         this.monitors = monitors;
         this.channels = channels;
+        this.quotas = quotas;
+        this.defaultOverlap = config.tenancy().tokenOverlap();
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new Object();
         }
@@ -49,14 +60,16 @@ public class MonitorService {
         MonitorDefinition monitor = new MonitorDefinition(UUID.randomUUID().toString(), tenantId,
                 request.name(), token, request.timeoutOrNone(), request.graceOrDefault(), false,
                 channelIds, now, now, cron, request.maxRuntimeOrNone());
-        synchronized (lock(token)) {
-            // Serialised per token within this gateway; two gateways taking the same token at once is the
-            // cross-gateway race the README lists under known limits.
-            if (monitors.pushTarget(token).isPresent()) {
-                throw ApiException.conflict("this push token is already in use");
+        return quotas.withRoomForMonitor(tenantId, () -> {
+            synchronized (lock(token)) {
+                // Serialised per token within this gateway; two gateways taking the same token at once is the
+                // cross-gateway race the README lists under known limits.
+                if (monitors.pushTarget(token).isPresent()) {
+                    throw ApiException.conflict("this push token is already in use");
+                }
+                return write(monitor);
             }
-            return write(monitor);
-        }
+        });
     }
 
     public List<MonitorDefinition> list(String tenantId) {
@@ -77,7 +90,7 @@ public class MonitorService {
         List<String> channelIds = checkChannels(tenantId, request.channelIdsOrNone());
         return change(tenantId, id, m -> new MonitorDefinition(m.id(), m.tenantId(), request.name(), m.pushToken(),
                 request.timeoutOrNone(), request.graceOrDefault(), m.paused(), channelIds, m.createdAt(), now(),
-                cron, request.maxRuntimeOrNone()));
+                cron, request.maxRuntimeOrNone(), m.suspended(), m.previousToken()));
     }
 
     public MonitorDefinition pause(String tenantId, String id) {
@@ -89,9 +102,35 @@ public class MonitorService {
         return change(tenantId, id, m -> m.paused() ? m.withPaused(false, now()) : m);
     }
 
-    /** A new push token; the old one answers 404 from now on. */
-    public MonitorDefinition rotateToken(String tenantId, String id) {
-        return change(tenantId, id, m -> m.withPushToken(PushTokens.generate(), now()));
+    /**
+     * A new push token; the current one keeps working for the overlap and answers 404 after it. The token an
+     * earlier rotation kept is dropped: only the newest two tokens ever work.
+     *
+     * @param overlapSeconds how long the current token stays valid; null for the configured default
+     */
+    public MonitorDefinition rotateToken(String tenantId, String id, Long overlapSeconds) {
+        Duration overlap = overlapSeconds == null ? defaultOverlap : Duration.ofSeconds(overlapSeconds);
+        if (overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
+            throw ApiException.badRequest("overlapSeconds must be between 0 and " + MAX_OVERLAP.toSeconds());
+        }
+        return change(tenantId, id, m -> {
+            Instant now = now();
+            MonitorDefinition.PreviousToken previous = overlap.isZero() ? null
+                    : new MonitorDefinition.PreviousToken(m.pushToken(), now.plus(overlap));
+            return m.withPushToken(PushTokens.generate(), previous, now);
+        });
+    }
+
+    /** Suspends or releases every monitor of the tenant, for an operator; returns how many changed. */
+    public int suspendAll(String tenantId, boolean suspended) {
+        int changed = 0;
+        for (MonitorDefinition monitor : monitors.forTenant(tenantId)) {
+            if (monitor.suspended() != suspended) {
+                change(tenantId, monitor.id(), m -> m.suspended() == suspended ? m : m.withSuspended(suspended, now()));
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** Writes a tombstone: the monitor and its token are gone at once. */

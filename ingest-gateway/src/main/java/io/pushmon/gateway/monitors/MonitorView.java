@@ -11,6 +11,7 @@ import io.pushmon.common.internal.MonitorLiveState;
 import io.pushmon.common.model.CronSchedule;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.gateway.GatewayConfig;
+import io.pushmon.gateway.audit.Audited;
 
 /**
  * A monitor as the API shows it: its definition, and on a single read the detector's live state beside it.
@@ -20,13 +21,32 @@ import io.pushmon.gateway.GatewayConfig;
  * @param pushUrl pushmon's own push URL ({@code /api/push/{token}})
  * @param pingUrl the Healthchecks-style URL ({@code /ping/{token}}), to which {@code /start}, {@code /fail},
  *                {@code /log} or an exit status may be appended
- * @param live    the live state, absent in lists
+ * @param suspended     true while an operator suspended the account (absent otherwise)
+ * @param previousToken the token a rotation replaced, while it still works (absent otherwise)
+ * @param live          the live state, absent in lists
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MonitorView(String id, String name, String pushToken, String pushUrl, String pingUrl,
         Long timeoutSeconds, String cron, String timeZone, ScheduleView schedule, long graceSeconds,
-        Long maxRuntimeSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt,
-        @JsonUnwrapped Live live) {
+        Long maxRuntimeSeconds, boolean paused, Boolean suspended, PreviousTokenView previousToken,
+        List<String> channelIds, Instant createdAt, Instant updatedAt, @JsonUnwrapped Live live) implements Audited {
+
+    /**
+     * A rotated-away token that still works: clients still using it have until {@code validUntil} to move.
+     * Read-only keys see only when it ends.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PreviousTokenView(String pushToken, String pushUrl, Instant validUntil) {
+
+        static PreviousTokenView of(MonitorDefinition.PreviousToken previous, String base, boolean withToken,
+                Instant now) {
+            if (previous == null || !previous.validAt(now)) {
+                return null;
+            }
+            return new PreviousTokenView(withToken ? previous.token() : null,
+                    withToken ? base + "/api/push/" + previous.token() : null, previous.validUntil());
+        }
+    }
 
     /** The status shown while the processor cannot answer. */
     static final String UNKNOWN_STATUS = "unknown";
@@ -61,7 +81,7 @@ public record MonitorView(String id, String name, String pushToken, String pushU
      */
     MonitorView withLiveState(Optional<MonitorLiveState> state) {
         return new MonitorView(id, name, pushToken, pushUrl, pingUrl, timeoutSeconds, cron, timeZone, schedule,
-                graceSeconds, maxRuntimeSeconds, paused, channelIds, createdAt, updatedAt,
+                graceSeconds, maxRuntimeSeconds, paused, suspended, previousToken, channelIds, createdAt, updatedAt,
                 state.map(Live::of).orElse(Live.UNKNOWN));
     }
 
@@ -75,7 +95,9 @@ public record MonitorView(String id, String name, String pushToken, String pushU
                 cron == null ? monitor.timeoutSeconds() : null, cron == null ? null : cron.expression(),
                 cron == null ? null : cron.timeZone(), ScheduleView.of(monitor.timeoutSeconds(), cron, now),
                 monitor.graceSeconds(), monitor.maxRuntimeSeconds() == 0 ? null : monitor.maxRuntimeSeconds(),
-                monitor.paused(), monitor.channelIds(), monitor.createdAt(), monitor.updatedAt(), null);
+                monitor.paused(), monitor.suspended() ? Boolean.TRUE : null,
+                PreviousTokenView.of(monitor.previousToken(), base, withToken, now), monitor.channelIds(),
+                monitor.createdAt(), monitor.updatedAt(), null);
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.pushmon.common.kafka.KafkaUnavailableException;
 import io.pushmon.gateway.GatewayConfig;
 import io.pushmon.gateway.errors.ApiException;
+import io.pushmon.gateway.tenants.Plans;
 import io.pushmon.gateway.tenants.PublicEndpoint;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -57,6 +58,12 @@ import io.vertx.core.http.HttpServerRequest;
             + "no UUID (invalid uuid format).", content = @Content(mediaType = MediaType.TEXT_PLAIN)),
     @APIResponse(responseCode = "404", description = "No monitor has this token, or the path is no ping URL.",
             content = @Content(mediaType = MediaType.TEXT_PLAIN, example = "not found")),
+    @APIResponse(responseCode = "403", description = "The monitor's account is suspended; nothing is recorded.",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN)),
+    @APIResponse(responseCode = "429", description = "Beyond the plan's push rate for this monitor or this account. "
+            + "Retry after the Retry-After seconds.",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = MediaType.TEXT_PLAIN)),
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; nothing is known to be "
             + "recorded. Retry after the Retry-After seconds.",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
@@ -74,13 +81,14 @@ public class PingResource {
     private static final String SIGNAL_DOC = "start, fail, log, or an exit status 0..255 (0 is a success)";
 
     private final PushService pushes;
-    private final String bodyLimit;
+    /** Refusals name no monitor, so they carry the default plan's limit. */
+    private final int defaultBodyLimit;
     private final String retryAfterSeconds;
 
     @Inject
-    public PingResource(PushService pushes, GatewayConfig config) {
+    public PingResource(PushService pushes, Plans plans, GatewayConfig config) {
         this.pushes = pushes;
-        this.bodyLimit = String.valueOf(pushes.bodyLimit());
+        this.defaultBodyLimit = plans.defaultPlan().bodyLimit();
         this.retryAfterSeconds = String.valueOf(Math.max(1, config.push().retryAfter().toSeconds()));
     }
 
@@ -173,7 +181,8 @@ public class PingResource {
             if (error != null) {
                 return refused(error);
             }
-            return recorded.created() ? text(201, "Created") : text(200, "OK");
+            return recorded.created() ? text(201, "Created", recorded.bodyLimit())
+                    : text(200, "OK", recorded.bodyLimit());
         });
     }
 
@@ -181,16 +190,18 @@ public class PingResource {
     private Response refused(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof ApiException api) {
-            return text(api.status().getStatusCode(), api.getMessage());
+            Response answer = text(api.status().getStatusCode(), api.getMessage(), defaultBodyLimit);
+            return api.retryAfterSeconds() == 0 ? answer
+                    : Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, api.retryAfterSeconds()).build();
         }
         if (cause instanceof KafkaUnavailableException) {
-            return Response.fromResponse(text(503, "not recorded, retry later"))
+            return Response.fromResponse(text(503, "not recorded, retry later", defaultBodyLimit))
                     .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
         }
         throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
-    private Response text(int status, String message) {
+    private static Response text(int status, String message, int bodyLimit) {
         return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE).header(BODY_LIMIT_HEADER, bodyLimit)
                 .entity(message).build();
     }

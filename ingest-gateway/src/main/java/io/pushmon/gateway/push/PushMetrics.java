@@ -18,7 +18,7 @@ public class PushMetrics {
 
     /** How a push ended; the tag value of {@code pushmon_push_requests_total}. */
     public enum Outcome {
-        RECORDED, RECORDED_PAUSED, BAD_REQUEST, UNKNOWN_TOKEN, UNAVAILABLE;
+        RECORDED, RECORDED_PAUSED, BAD_REQUEST, UNKNOWN_TOKEN, LIMITED, UNAVAILABLE;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);

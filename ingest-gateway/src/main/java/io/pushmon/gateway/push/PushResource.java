@@ -50,7 +50,15 @@ import io.vertx.core.http.HttpServerRequest;
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiError.class),
                     example = "{\"ok\":false,\"error\":\"status must be 'up', 'down', 'start' or 'log'\"}")),
-    @APIResponse(responseCode = "404", description = "No monitor has this token (never had, deleted or rotated).",
+    @APIResponse(responseCode = "404", description = "No monitor has this token (never had, deleted, or rotated and "
+            + "past its overlap).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApiError.class))),
+    @APIResponse(responseCode = "403", description = "The monitor's account is suspended by an operator; nothing is "
+            + "recorded.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApiError.class))),
+    @APIResponse(responseCode = "429", description = "Beyond the plan's push rate for this monitor or this account; "
+            + "nothing is recorded. Retry after the Retry-After seconds.",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiError.class))),
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; nothing is known to be "

@@ -16,6 +16,7 @@ import io.pushmon.gateway.directory.PushTarget;
 import io.pushmon.gateway.errors.ApiException;
 import io.pushmon.gateway.kafka.HeartbeatWriter;
 import io.pushmon.gateway.push.PushMetrics.Outcome;
+import io.pushmon.gateway.tenants.Plans;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -33,25 +34,20 @@ public class PushService {
     private final PushMetrics metrics;
     private final SlugTargets slugs;
     private final ClientAddressResolver addresses;
+    private final PushLimits limits;
     private final int maxUserAgentLength;
-    private final int bodyLimit;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     public PushService(MonitorDirectory monitors, SlugTargets slugs, HeartbeatWriter writer, PushMetrics metrics,
-            GatewayConfig config) {
+            PushLimits limits, GatewayConfig config) {
         this.monitors = monitors;
         this.slugs = slugs;
         this.writer = writer;
         this.metrics = metrics;
+        this.limits = limits;
         this.addresses = new ClientAddressResolver(config.push().trustedProxies().orElse(List.of()));
         this.maxUserAgentLength = config.push().maxUserAgentLength();
-        this.bodyLimit = config.push().bodyLimit();
-    }
-
-    /** Bytes of a request body kept with its heartbeat; the rest is cut off. */
-    public int bodyLimit() {
-        return bodyLimit;
     }
 
     /**
@@ -59,7 +55,8 @@ public class PushService {
      *
      * @param request what arrived over HTTP
      * @return the answer, once the heartbeat is acknowledged; fails with a 4xx {@link ApiException} for a
-     *         bad or unknown push, or with a KafkaUnavailableException when it was not recorded
+     *         bad, unknown, refused (suspended account) or too frequent push, or with a KafkaUnavailableException
+     *         when it was not recorded
      */
     public CompletionStage<PushAnswer> accept(PushRequest request) {
         long receivedAt = clock.millis();
@@ -74,17 +71,23 @@ public class PushService {
                 monitor = byToken(request);
             }
         } catch (ApiException e) {
-            metrics.count(e.status().getStatusCode() == 404 ? Outcome.UNKNOWN_TOKEN : Outcome.BAD_REQUEST);
-            return CompletableFuture.failedFuture(e);
+            return refused(e);
         }
-        Heartbeat heartbeat = Heartbeat.signal(parameters.status(), parameters.msg(), parameters.value(),
-                parameters.exitStatus(), parameters.rid(), keptBody(request.body()),
-                addresses.resolve(request.peerAddress(), request.forwardedFor()), truncate(request.userAgent()),
-                receivedAt);
+        PushParameters accepted = parameters;
         if (bySlug != null) {
-            return bySlug.thenCompose(resolved -> record(resolved.target(), heartbeat, resolved.created()));
+            return bySlug.thenCompose(resolved -> record(resolved.target(), request, accepted, receivedAt,
+                    resolved.created()));
         }
-        return record(monitor, heartbeat, false);
+        return record(monitor, request, accepted, receivedAt, false);
+    }
+
+    private CompletionStage<PushAnswer> refused(ApiException e) {
+        metrics.count(switch (e.status().getStatusCode()) {
+            case 404 -> Outcome.UNKNOWN_TOKEN;
+            case 403, 429 -> Outcome.LIMITED;
+            default -> Outcome.BAD_REQUEST;
+        });
+        return CompletableFuture.failedFuture(e);
     }
 
     private PushTarget byToken(PushRequest request) {
@@ -99,15 +102,27 @@ public class PushService {
                 .orElseThrow(() -> ApiException.notFound(ping ? "not found" : "no monitor has this push token"));
     }
 
-    private CompletionStage<PushAnswer> record(PushTarget monitor, Heartbeat heartbeat, boolean created) {
+    private CompletionStage<PushAnswer> record(PushTarget monitor, PushRequest request, PushParameters parameters,
+            long receivedAt, boolean created) {
+        Plans.Plan plan;
+        try {
+            plan = limits.admit(monitor);
+        } catch (ApiException e) {
+            return refused(e);
+        }
+        Heartbeat heartbeat = Heartbeat.signal(parameters.status(), parameters.msg(), parameters.value(),
+                parameters.exitStatus(), parameters.rid(), keptBody(request.body(), plan.bodyLimit()),
+                addresses.resolve(request.peerAddress(), request.forwardedFor()), truncate(request.userAgent()),
+                receivedAt);
         boolean paused = monitor.paused();
+        int bodyLimit = plan.bodyLimit();
         long sentAt = System.nanoTime();
         CompletableFuture<PushAnswer> answer = new CompletableFuture<>();
         // The acknowledgement arrives on the producer's I/O thread. The answer is completed back on the request's
         // own context, so that thread only does I/O and the response is written where it belongs.
         Context context = Vertx.currentContext();
         writer.push(monitor.monitorId(), heartbeat).whenComplete((metadata, error) -> {
-            Runnable settle = () -> settle(answer, error, paused, created, sentAt);
+            Runnable settle = () -> settle(answer, error, paused, created, bodyLimit, sentAt);
             if (context == null) {
                 settle.run();
             } else {
@@ -118,20 +133,19 @@ public class PushService {
     }
 
     private void settle(CompletableFuture<PushAnswer> answer, Throwable error, boolean paused, boolean created,
-            long sentAt) {
+            int bodyLimit, long sentAt) {
         metrics.produced(sentAt, error == null);
         if (error != null) {
             metrics.count(Outcome.UNAVAILABLE);
             answer.completeExceptionally(error);
         } else {
             metrics.count(paused ? Outcome.RECORDED_PAUSED : Outcome.RECORDED);
-            answer.complete(created ? PushAnswer.RECORDED_IN_NEW_MONITOR
-                    : paused ? PushAnswer.RECORDED_WHILE_PAUSED : PushAnswer.RECORDED);
+            answer.complete(PushAnswer.recorded(paused, created, bodyLimit));
         }
     }
 
     /** Cut, as Healthchecks does, rather than refused: the job already ran, and its status matters more. */
-    private byte[] keptBody(byte[] body) {
+    private static byte[] keptBody(byte[] body, int bodyLimit) {
         if (body == null || body.length == 0) {
             return null;
         }

@@ -60,6 +60,9 @@ public class SlugTargets {
         if (tenant.isEmpty() || !Slugs.isSlug(slug)) {
             throw ApiException.notFound("not found");
         }
+        if (tenant.get().suspended()) {
+            throw ApiException.forbidden("this account is suspended: pushes are not recorded");
+        }
         String tenantId = tenant.get().id();
         List<PushTarget> targets = monitors.pushTargetsBySlug(tenantId, slug);
         if (targets.size() > 1) {
@@ -90,7 +93,7 @@ public class SlugTargets {
             }
             var monitor = service.create(tenantId, new MonitorRequest(slug, CREATED_TIMEOUT_SECONDS, null, null,
                     CREATED_GRACE_SECONDS, List.of(), null, null));
-            return new Resolved(new PushTarget(monitor.id(), monitor.paused()), true);
+            return new Resolved(PushTarget.of(monitor), true);
         }
     }
 }

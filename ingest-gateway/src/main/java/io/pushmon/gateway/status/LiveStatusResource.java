@@ -1,5 +1,8 @@
 package io.pushmon.gateway.status;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,9 +16,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
 import io.pushmon.common.internal.HeartbeatBody;
 import io.pushmon.gateway.monitors.MonitorService;
 import io.pushmon.gateway.tenants.CallerTenant;
+import io.pushmon.gateway.tenants.TenantQuotas;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -41,13 +50,19 @@ public class LiveStatusResource {
     @Inject
     InternalServices services;
 
+    @Inject
+    TenantQuotas quotas;
+
+    @Inject
+    ObjectMapper json;
+
     @GET
     @Path("/heartbeats")
     @Operation(summary = "Recent heartbeats", description = "The last 100 signals, newest first: seq, at, status (up, "
             + "down, start, log), msg, value, exitStatus, rid, durationMillis for an end paired with its start, and "
             + "bodySize.")
     public Response heartbeats(@PathParam("id") String id) {
-        return services.processor().get("/internal/monitors/" + owned(id) + "/heartbeats");
+        return withinRetention(services.processor().get("/internal/monitors/" + owned(id) + "/heartbeats"));
     }
 
     @GET
@@ -71,7 +86,7 @@ public class LiveStatusResource {
     @Path("/events")
     @Operation(summary = "Recent status changes", description = "Down and recovery events, newest first.")
     public Response events(@PathParam("id") String id) {
-        return services.processor().get("/internal/monitors/" + owned(id) + "/events");
+        return withinRetention(services.processor().get("/internal/monitors/" + owned(id) + "/events"));
     }
 
     @GET
@@ -79,7 +94,34 @@ public class LiveStatusResource {
     @Operation(summary = "Recent notifications", description = "Deliveries of this monitor's events to its channels: "
             + "channel, event, attempts, outcome, last error.")
     public Response notifications(@PathParam("id") String id) {
-        return services.dispatcher().get("/internal/monitors/" + owned(id) + "/notifications");
+        return withinRetention(services.dispatcher().get("/internal/monitors/" + owned(id) + "/notifications"));
+    }
+
+    /**
+     * Only the entries the tenant's plan shows: those whose {@code at} is within its history retention. The
+     * services keep a fixed number of entries per monitor; the plan decides how far back of them a tenant sees.
+     */
+    private Response withinRetention(Response answer) {
+        if (answer.getStatus() != 200 || !(answer.getEntity() instanceof String body)) {
+            return answer;
+        }
+        Instant cutoff = Instant.now().minus(quotas.plan(caller.tenantId()).historyRetention());
+        try {
+            JsonNode entries = json.readTree(body);
+            if (!(entries instanceof ArrayNode array)) {
+                return answer;
+            }
+            ArrayNode kept = json.createArrayNode();
+            for (JsonNode entry : array) {
+                JsonNode at = entry.get("at");
+                if (at == null || !at.isTextual() || !Instant.parse(at.asText()).isBefore(cutoff)) {
+                    kept.add(entry);
+                }
+            }
+            return Response.ok(json.writeValueAsString(kept), MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (JsonProcessingException | DateTimeParseException e) {
+            return answer;
+        }
     }
 
     /** The monitor's id once it is known to be the caller's; ids come from our own UUIDs, safe in a path. */

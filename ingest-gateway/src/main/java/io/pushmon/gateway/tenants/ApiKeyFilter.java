@@ -45,20 +45,29 @@ public class ApiKeyFilter {
             return Optional.of(unauthorized("an API key is required: Authorization: Bearer <api key>"));
         }
         String hash = ApiKeys.sha256(header.substring(BEARER.length()).trim());
-        Optional<TenantDefinition.ApiKey> key = tenants.findByKeyHash(hash)
-                .flatMap(tenant -> tenant.apiKeys().stream().filter(k -> k.sha256().equals(hash)).findFirst()
+        Optional<TenantDefinition> tenant = tenants.findByKeyHash(hash);
+        Optional<TenantDefinition.ApiKey> key = tenant
+                .flatMap(t -> t.apiKeys().stream().filter(k -> k.sha256().equals(hash)).findFirst()
                         .map(k -> {
-                            caller.authenticate(tenant.id(), k.id(), k.readOnly());
+                            caller.authenticate(t.id(), k.id(), k.readOnly());
                             return k;
                         }));
         if (key.isEmpty()) {
             return Optional.of(unauthorized("the API key is not valid"));
         }
-        if (key.get().readOnly() && !READS.contains(request.getMethod())) {
-            return Optional.of(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ApiError.of("this API key is read-only")).build());
+        boolean write = !READS.contains(request.getMethod());
+        if (write && key.get().readOnly()) {
+            return Optional.of(forbidden("this API key is read-only"));
+        }
+        if (write && tenant.get().suspended()) {
+            return Optional.of(forbidden("this account is suspended: it can read its data but change nothing"));
         }
         return Optional.empty();
+    }
+
+    private static Response forbidden(String message) {
+        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(message)).build();
     }
 
     private static Response unauthorized(String message) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /** API keys and their ids: generated from {@link SecureRandom}, stored only as SHA-256. */
 public final class ApiKeys {
@@ -34,6 +35,11 @@ public final class ApiKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
+    }
+
+    /** A random id part: 12 lower-case letters and digits (about 62 bits). */
+    public static String randomId() {
+        return random(9).toLowerCase(Locale.ROOT).replace('-', 'x').replace('_', 'y');
     }
 
     private static String random(int bytes) {

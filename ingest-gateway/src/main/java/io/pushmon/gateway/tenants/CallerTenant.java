@@ -29,6 +29,16 @@ public class CallerTenant {
         return require(keyId);
     }
 
+    /** True once the request's credential resolved to a tenant. */
+    public boolean authenticated() {
+        return tenantId != null;
+    }
+
+    /** Who is calling, as the audit log names it: never a secret. */
+    public String actor() {
+        return "key:" + require(keyId);
+    }
+
     public boolean readOnly() {
         require(tenantId);
         return readOnly;

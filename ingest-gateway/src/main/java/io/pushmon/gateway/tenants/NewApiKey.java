@@ -1,6 +1,7 @@
 package io.pushmon.gateway.tenants;
 
 import java.time.Instant;
+import io.pushmon.gateway.audit.Audited;
 
 /**
  * A key just created: the only time the key itself is shown.
@@ -10,7 +11,7 @@ import java.time.Instant;
  * @param readOnly  true if it may only read
  * @param createdAt creation time
  */
-public record NewApiKey(String id, String key, boolean readOnly, Instant createdAt) {
+public record NewApiKey(String id, String key, boolean readOnly, Instant createdAt) implements Audited {
 
     @Override
     public String toString() {

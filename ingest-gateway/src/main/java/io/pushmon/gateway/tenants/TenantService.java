@@ -87,6 +87,54 @@ public class TenantService {
         write(tenant.withApiKeys(keys));
     }
 
+    /**
+     * A new tenant, with one read-write API key so its owner can start.
+     *
+     * @param id   the id to give it, or null for a generated one
+     * @param plan a configured plan's name, or null for the default plan
+     * @throws ApiException 409 when the id is taken
+     */
+    public synchronized CreatedTenant createTenant(String id, String name, String plan) {
+        String tenantId = id == null ? "t_" + ApiKeys.randomId() : id;
+        if (directory.find(tenantId).isPresent()) {
+            throw ApiException.conflict("a tenant with this id exists");
+        }
+        String key = ApiKeys.generateKey();
+        Instant now = now();
+        ApiKey stored = new ApiKey(ApiKeys.generateId(), ApiKeys.sha256(key), false, now);
+        TenantDefinition tenant = new TenantDefinition(tenantId, name, List.of(stored), now, null, plan, false);
+        write(tenant);
+        return new CreatedTenant(tenant, new NewApiKey(stored.id(), key, false, now));
+    }
+
+    /** A tenant just made and the key that is shown this once. */
+    public record CreatedTenant(TenantDefinition tenant, NewApiKey apiKey) {
+    }
+
+    public List<TenantDefinition> tenants() {
+        return directory.all();
+    }
+
+    public TenantDefinition tenant(String tenantId) {
+        return requireTenant(tenantId);
+    }
+
+    public synchronized TenantDefinition assignPlan(String tenantId, String plan) {
+        TenantDefinition tenant = requireTenant(tenantId);
+        return write(tenant.withPlan(plan));
+    }
+
+    public synchronized TenantDefinition setSuspended(String tenantId, boolean suspended) {
+        TenantDefinition tenant = requireTenant(tenantId);
+        return tenant.suspended() == suspended ? tenant : write(tenant.withSuspended(suspended));
+    }
+
+    /** Writes the tenant's tombstone: its keys and ping key stop working at once. */
+    public synchronized void deleteTenant(String tenantId) {
+        requireTenant(tenantId);
+        directory.write(tenantId, null);
+    }
+
     /** The tenant's ping key, if it has made one. */
     public Optional<String> pingKey(String tenantId) {
         return Optional.ofNullable(requireTenant(tenantId).pingKey());
@@ -117,8 +165,9 @@ public class TenantService {
         return directory.find(tenantId).orElseThrow(() -> ApiException.notFound("no such tenant"));
     }
 
-    private void write(TenantDefinition tenant) {
+    private TenantDefinition write(TenantDefinition tenant) {
         directory.write(tenant.id(), tenant);
+        return tenant;
     }
 
     private Instant now() {

@@ -45,7 +45,22 @@ class MonitorCodecTest {
         byte[] record = codec.encode(id, monitor);
 
         assertThat(codec.decode(record)).isEqualTo(monitor);
-        assertThat(codec.pushTarget(record)).isEqualTo(new PushTarget(id, true));
+        assertThat(codec.pushTarget(record)).isEqualTo(new PushTarget(id, "tenant-a", true));
+    }
+
+    @Test
+    void aSuspendedMonitorWithAPreviousTokenComesBackWhole() {
+        String id = UUID.randomUUID().toString();
+        MonitorDefinition monitor = new MonitorDefinition(id, "tenant-a", "rotated", PushTokens.generate(), 60, 0,
+                false, List.of(), CREATED, UPDATED, null, 0, true,
+                new MonitorDefinition.PreviousToken(PushTokens.generate(), UPDATED.plusSeconds(86_400)));
+
+        byte[] record = codec.encode(id, monitor);
+
+        assertThat(codec.decode(record)).isEqualTo(monitor);
+        assertThat(codec.pushTarget(record)).isEqualTo(new PushTarget(id, "tenant-a", false));
+        assertThat(codec.decode(codec.encode(id, monitor.withSuspended(false, UPDATED)
+                .withPushToken(monitor.pushToken(), null, UPDATED))).suspended()).isFalse();
     }
 
     @Test

@@ -15,6 +15,8 @@ import io.pushmon.gateway.push.PushTokens;
 
 class MonitorStoreTest {
 
+    private static final long NOW = 1_800_000_000_000L;
+
     private final MonitorStore store = new MonitorStore();
 
     @Test
@@ -30,14 +32,47 @@ class MonitorStoreTest {
     }
 
     @Test
-    void aPushTargetIsTheMonitorsIdAndWhetherItIsPaused() {
+    void aPushTargetIsTheMonitorsIdItsTenantAndWhetherItIsPaused() {
         String id = UUID.randomUUID().toString();
         String token = PushTokens.generate();
         MonitorDefinition paused = new MonitorDefinition(id, "t", "n", token, 60, 0, true, List.of(), null, null);
         store.put(id, paused);
 
-        assertThat(store.pushTargetByToken(token)).contains(new PushTarget(id, true));
-        assertThat(store.pushTargetByToken(PushTokens.generate())).isEmpty();
+        assertThat(store.pushTargetByToken(token, NOW)).contains(new PushTarget(id, "t", true));
+        assertThat(store.pushTargetByToken(PushTokens.generate(), NOW)).isEmpty();
+    }
+
+    @Test
+    void aRotatedTokenFindsItsMonitorUntilItsTimeIsUp() {
+        String id = UUID.randomUUID().toString();
+        String old = PushTokens.generate();
+        String current = PushTokens.generate();
+        MonitorDefinition rotated = new MonitorDefinition(id, "t", "n", old, 60, 0, false, List.of(), null, null)
+                .withPushToken(current, new MonitorDefinition.PreviousToken(old, Instant.ofEpochMilli(NOW + 1000)),
+                        Instant.ofEpochMilli(NOW));
+        store.put(id, rotated);
+
+        assertThat(store.pushTargetByToken(current, NOW)).contains(new PushTarget(id, "t", false));
+        assertThat(store.pushTargetByToken(old, NOW + 999)).contains(new PushTarget(id, "t", false));
+        assertThat(store.pushTargetByToken(old, NOW + 1000)).isEmpty();
+        assertThat(store.get(id)).contains(rotated);
+    }
+
+    @Test
+    void aPreviousTokenIsGoneWithItsMonitorOrTheNextRotation() {
+        String id = UUID.randomUUID().toString();
+        String old = PushTokens.generate();
+        MonitorDefinition monitor = new MonitorDefinition(id, "t", "n", old, 60, 0, false, List.of(), null, null);
+        Instant until = Instant.ofEpochMilli(NOW + 60_000);
+        MonitorDefinition rotated = monitor.withPushToken(PushTokens.generate(),
+                new MonitorDefinition.PreviousToken(old, until), Instant.ofEpochMilli(NOW));
+        store.put(id, rotated);
+        store.put(id, rotated.withPushToken(PushTokens.generate(), null, Instant.ofEpochMilli(NOW)));
+        assertThat(store.pushTargetByToken(old, NOW)).as("rotated again without overlap").isEmpty();
+
+        store.put(id, rotated);
+        store.remove(id);
+        assertThat(store.pushTargetByToken(old, NOW)).as("deleted").isEmpty();
     }
 
     @Test
@@ -45,7 +80,7 @@ class MonitorStoreTest {
         String token = PushTokens.generate();
         store.put("key-1", new MonitorDefinition("id-1", "t", "n", token, 60, 0, false, List.of(), null, null));
 
-        assertThat(store.pushTargetByToken(token)).contains(new PushTarget("id-1", false));
+        assertThat(store.pushTargetByToken(token, NOW)).contains(new PushTarget("id-1", "t", false));
     }
 
     @Test
@@ -156,11 +191,11 @@ class MonitorStoreTest {
         String other = UUID.randomUUID().toString();
         store.put(other, monitor(other, "t2", "nightly backup db-1", PushTokens.generate()));
 
-        assertThat(store.pushTargetsBySlug("t1", "nightly-backup-db-1")).containsExactly(new PushTarget(id, false));
+        assertThat(store.pushTargetsBySlug("t1", "nightly-backup-db-1")).containsExactly(new PushTarget(id, "t1", false));
         store.put(id, monitor(id, "t1", "weekly report", PushTokens.generate()));
 
         assertThat(store.pushTargetsBySlug("t1", "nightly-backup-db-1")).isEmpty();
-        assertThat(store.pushTargetsBySlug("t1", "weekly-report")).containsExactly(new PushTarget(id, false));
+        assertThat(store.pushTargetsBySlug("t1", "weekly-report")).containsExactly(new PushTarget(id, "t1", false));
         assertThat(store.pushTargetsBySlug("t3", "weekly-report")).as("an unknown tenant").isEmpty();
     }
 

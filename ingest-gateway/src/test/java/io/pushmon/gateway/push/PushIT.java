@@ -156,9 +156,10 @@ class PushIT {
     }
 
     @Test
-    void aRotatedTokenAnswers404AtOnceAndTheNewOneWorks() {
+    void aTokenRotatedWithoutOverlapAnswers404AtOnceAndTheNewOneWorks() {
         JsonPath monitor = createMonitor(DEFAULT_KEY, uniqueName("rotated"));
-        String newToken = api(DEFAULT_KEY).post("/api/monitors/" + monitor.getString("id") + "/token")
+        String newToken = api(DEFAULT_KEY).body("{\"overlapSeconds\": 0}")
+                .post("/api/monitors/" + monitor.getString("id") + "/token")
                 .then().statusCode(200).extract().path("pushToken");
 
         assertThat(newToken).isNotEqualTo(monitor.getString("pushToken"));

@@ -54,7 +54,7 @@ public record MonitorState(String monitorId, String tenantId, String name, long 
     /** The state of a monitor that was just defined and never pushed. */
     public static MonitorState created(MonitorDefinition definition) {
         return new MonitorState(definition.id(), definition.tenantId(), definition.name(),
-                definition.timeoutSeconds(), definition.graceSeconds(), definition.paused(),
+                definition.timeoutSeconds(), definition.graceSeconds(), definition.inactive(),
                 definition.channelIds(), MonitorStatus.NEW, null, null, null, null, null, 0, null, 0, definition.cron(),
                 definition.maxRuntimeSeconds(), List.of(), null, null);
     }
@@ -84,7 +84,7 @@ public record MonitorState(String monitorId, String tenantId, String name, long 
     /** Takes over the configuration of a changed definition; status and deadline are left to the caller. */
     public MonitorState withDefinition(MonitorDefinition definition) {
         return new MonitorState(monitorId, definition.tenantId(), definition.name(), definition.timeoutSeconds(),
-                definition.graceSeconds(), definition.paused(), definition.channelIds(), status, lastHeartbeatAt,
+                definition.graceSeconds(), definition.inactive(), definition.channelIds(), status, lastHeartbeatAt,
                 lastMsg, lastValue, armedAt, deadline, incident, downSince, heartbeatCount, definition.cron(),
                 definition.maxRuntimeSeconds(), runs, lastDurationMillis, lastExitStatus);
     }

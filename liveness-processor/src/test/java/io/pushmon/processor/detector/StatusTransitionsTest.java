@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.pushmon.common.model.EventReason;
+import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.MonitorStatus;
 import io.pushmon.common.model.PushStatus;
@@ -190,6 +191,35 @@ class StatusTransitionsTest {
         List<MonitorEvent> events = detector.events();
         assertThat(events).hasSize(1);
         assertThat(events.get(0).at()).isEqualTo(at(360));
+    }
+
+    @Test
+    void aSuspendedMonitorRaisesNoAlertAndItsReleaseReArmsFromTheReleaseTime() {
+        detector.define("m1", 60, 0);
+        detector.up("m1", 0);
+        detector.define(DetectorHarness.definition("m1", 60, 0, false, at(10)).withSuspended(true, at(10)));
+        assertThat(detector.indexEntries()).isEmpty();
+
+        detector.runUntil(0, 300);
+        assertThat(detector.events()).as("an operator's suspension is silent, however long").isEmpty();
+
+        detector.define(DetectorHarness.definition("m1", 60, 0, false, at(300)));
+        assertThat(detector.state("m1").deadline()).isEqualTo(at(360).toEpochMilli());
+        detector.runUntil(301, 362);
+        assertThat(detector.events()).hasSize(1);
+    }
+
+    @Test
+    void aPausedMonitorStaysPausedWhenItsTenantIsReleased() {
+        detector.define("m1", 60, 0);
+        detector.up("m1", 0);
+        MonitorDefinition paused = DetectorHarness.definition("m1", 60, 0, true, at(10));
+        detector.define(paused.withSuspended(true, at(20)));
+        detector.define(paused.withSuspended(false, at(30)));
+
+        assertThat(detector.state("m1").visibleStatus()).isEqualTo(MonitorStatus.PAUSED);
+        detector.runUntil(0, 300);
+        assertThat(detector.events()).isEmpty();
     }
 
     @Test

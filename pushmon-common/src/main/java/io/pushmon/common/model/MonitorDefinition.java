@@ -23,13 +23,42 @@ import java.util.List;
  * @param cron           when runs are expected instead of every {@code timeoutSeconds}; null for an interval
  * @param maxRuntimeSeconds how long a started run may take before the monitor is down for running too long; 0 means
  *                       the grace time, as Healthchecks does
+ * @param suspended      true while an operator suspended the tenant: no deadlines and no alerts, like paused, but
+ *                       set and cleared by the operator only, so the owner's own pause survives a suspension
+ * @param previousToken  the push token a rotation replaced, still accepted until its time is up; null if none
  */
 public record MonitorDefinition(String id, String tenantId, String name, String pushToken, long timeoutSeconds,
         long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt,
-        CronSchedule cron, long maxRuntimeSeconds) {
+        CronSchedule cron, long maxRuntimeSeconds, boolean suspended, PreviousToken previousToken) {
 
     public MonitorDefinition {
         channelIds = channelIds == null ? List.of() : List.copyOf(channelIds);
+    }
+
+    /**
+     * A push token that was rotated away and keeps working for a while, so deployed clients can be updated.
+     *
+     * @param token      the old token
+     * @param validUntil the first instant it is refused at
+     */
+    public record PreviousToken(String token, Instant validUntil) {
+
+        public boolean validAt(Instant instant) {
+            return instant.isBefore(validUntil);
+        }
+
+        @Override
+        public String toString() {
+            return "PreviousToken[validUntil=" + validUntil + "]";
+        }
+    }
+
+    /** A monitor neither suspended nor with a previous token. */
+    public MonitorDefinition(String id, String tenantId, String name, String pushToken, long timeoutSeconds,
+            long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt,
+            CronSchedule cron, long maxRuntimeSeconds) {
+        this(id, tenantId, name, pushToken, timeoutSeconds, graceSeconds, paused, channelIds, createdAt, updatedAt,
+                cron, maxRuntimeSeconds, false, null);
     }
 
     /** A monitor that expects a push at least every {@code timeoutSeconds}. */
@@ -47,16 +76,30 @@ public record MonitorDefinition(String id, String tenantId, String name, String 
                 cron, 0);
     }
 
-    /** The same monitor with another push token, changed at {@code at}. */
-    public MonitorDefinition withPushToken(String token, Instant at) {
+    /**
+     * The same monitor with another push token, changed at {@code at}; the current one stays valid as
+     * {@code previous} (null: refused at once).
+     */
+    public MonitorDefinition withPushToken(String token, PreviousToken previous, Instant at) {
         return new MonitorDefinition(id, tenantId, name, token, timeoutSeconds, graceSeconds, paused, channelIds,
-                createdAt, at, cron, maxRuntimeSeconds);
+                createdAt, at, cron, maxRuntimeSeconds, suspended, previous);
     }
 
     /** The same monitor paused or resumed at {@code at}. */
     public MonitorDefinition withPaused(boolean pausedNow, Instant at) {
         return new MonitorDefinition(id, tenantId, name, pushToken, timeoutSeconds, graceSeconds, pausedNow,
-                channelIds, createdAt, at, cron, maxRuntimeSeconds);
+                channelIds, createdAt, at, cron, maxRuntimeSeconds, suspended, previousToken);
+    }
+
+    /** The same monitor suspended or released by an operator at {@code at}. */
+    public MonitorDefinition withSuspended(boolean suspendedNow, Instant at) {
+        return new MonitorDefinition(id, tenantId, name, pushToken, timeoutSeconds, graceSeconds, paused, channelIds,
+                createdAt, at, cron, maxRuntimeSeconds, suspendedNow, previousToken);
+    }
+
+    /** True when no deadline runs: paused by its owner or suspended by an operator. */
+    public boolean inactive() {
+        return paused || suspended;
     }
 
     @Override
@@ -64,6 +107,7 @@ public record MonitorDefinition(String id, String tenantId, String name, String 
         // The token is a credential: keep it out of anything that may be logged.
         return "MonitorDefinition[id=" + id + ", tenantId=" + tenantId + ", name=" + name + ", timeoutSeconds="
                 + timeoutSeconds + ", graceSeconds=" + graceSeconds + ", cron=" + cron + ", maxRuntimeSeconds="
-                + maxRuntimeSeconds + ", paused=" + paused + ", channelIds=" + channelIds + "]";
+                + maxRuntimeSeconds + ", paused=" + paused + ", suspended=" + suspended + ", channelIds=" + channelIds
+                + ", previousToken=" + previousToken + "]";
     }
 }

@@ -8,32 +8,44 @@ import java.util.List;
  * hashes only. The ping key is kept as it is, like push tokens: it is part of URLs the owner must be able to read
  * again, and the topic is protected like any store of credentials.
  *
- * @param pingKey the key of the tenant's slug ping URLs, {@code /ping/{pingKey}/{slug}}; null until one is made
+ * @param pingKey   the key of the tenant's slug ping URLs, {@code /ping/{pingKey}/{slug}}; null until one is made
+ * @param plan      the plan its quotas and rate limits come from; null for the gateways' default plan
+ * @param suspended true while an operator suspended it: pushes are refused, no alert is raised, nothing changes
  */
-public record TenantDefinition(String id, String name, List<ApiKey> apiKeys, Instant createdAt, String pingKey) {
+public record TenantDefinition(String id, String name, List<ApiKey> apiKeys, Instant createdAt, String pingKey,
+        String plan, boolean suspended) {
 
     public TenantDefinition {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
     }
 
-    /** A tenant without a ping key. */
+    /** A tenant without a ping key, on the default plan. */
     public TenantDefinition(String id, String name, List<ApiKey> apiKeys, Instant createdAt) {
-        this(id, name, apiKeys, createdAt, null);
+        this(id, name, apiKeys, createdAt, null, null, false);
     }
 
     public TenantDefinition withApiKeys(List<ApiKey> keys) {
-        return new TenantDefinition(id, name, keys, createdAt, pingKey);
+        return new TenantDefinition(id, name, keys, createdAt, pingKey, plan, suspended);
     }
 
     public TenantDefinition withPingKey(String key) {
-        return new TenantDefinition(id, name, apiKeys, createdAt, key);
+        return new TenantDefinition(id, name, apiKeys, createdAt, key, plan, suspended);
+    }
+
+    public TenantDefinition withPlan(String planName) {
+        return new TenantDefinition(id, name, apiKeys, createdAt, pingKey, planName, suspended);
+    }
+
+    public TenantDefinition withSuspended(boolean suspendedNow) {
+        return new TenantDefinition(id, name, apiKeys, createdAt, pingKey, plan, suspendedNow);
     }
 
     @Override
     public String toString() {
         // The ping key is a credential: keep it out of anything that may be logged.
         return "TenantDefinition[id=" + id + ", name=" + name + ", apiKeys=" + apiKeys.size() + ", createdAt="
-                + createdAt + ", pingKey=" + (pingKey == null ? "none" : "set") + "]";
+                + createdAt + ", pingKey=" + (pingKey == null ? "none" : "set") + ", plan=" + plan + ", suspended="
+                + suspended + "]";
     }
 
     /**

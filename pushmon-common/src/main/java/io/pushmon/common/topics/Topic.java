@@ -1,5 +1,6 @@
 package io.pushmon.common.topics;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 import io.pushmon.common.delivery.DeadLetter;
+import io.pushmon.common.model.AuditEntry;
 import io.pushmon.common.delivery.DeliveryLogEntry;
 import io.pushmon.common.delivery.ScheduledRetry;
 import io.pushmon.common.model.ChannelDefinition;
@@ -64,8 +66,16 @@ public final class Topic<K, V> {
     public static final Topic<String, DeliveryLogEntry> NOTIFICATION_LOG = new Topic<>("notification-log",
             Cleanup.DELETE, false, Map.of(), new JsonSerde<>(DeliveryLogEntry.class));
 
+    /**
+     * Every management change, keyed by tenant id so a tenant's entries stay in order. Kept for 90 days, also past
+     * a tenant's deletion: the record of who deleted what must outlive what was deleted.
+     */
+    public static final Topic<String, AuditEntry> AUDIT = new Topic<>("audit", Cleanup.DELETE, false,
+            Map.of("retention.ms", String.valueOf(Duration.ofDays(90).toMillis())),
+            new JsonSerde<>(AuditEntry.class));
+
     private static final List<Topic<?, ?>> ALL = List.of(MONITORS, HEARTBEATS, MONITOR_EVENTS, CHANNELS, TENANTS,
-            NOTIFICATION_RETRIES, NOTIFICATION_DEAD_LETTERS, NOTIFICATION_LOG);
+            NOTIFICATION_RETRIES, NOTIFICATION_DEAD_LETTERS, NOTIFICATION_LOG, AUDIT);
 
     /** Log cleanup policy of a topic. */
     public enum Cleanup {

@@ -129,7 +129,7 @@ class TopicTest {
 
     @Test
     void everyTopicHasItsOwnName() {
-        assertThat(Topic.all()).extracting(Topic::topicName).doesNotHaveDuplicates().hasSize(8);
+        assertThat(Topic.all()).extracting(Topic::topicName).doesNotHaveDuplicates().hasSize(9);
     }
 
     @Test

@@ -1,0 +1,81 @@
+package io.pushmon.gateway.tenants;
+
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.pushmon.gateway.directory.ChannelDirectory;
+import io.pushmon.gateway.directory.MonitorDirectory;
+import io.pushmon.gateway.directory.TenantDirectory;
+import io.pushmon.gateway.errors.ApiException;
+import io.pushmon.gateway.tenants.Plans.Plan;
+
+/**
+ * The counts a plan allows: monitors and channels per tenant, checked against this gateway's directories before a
+ * create is written. Creates of one tenant are serialised within a gateway, so one gateway never goes past a limit;
+ * two gateways creating for the same tenant in the same instant can each take the last place (the directories
+ * learn of the other's write within milliseconds), which the README lists under known limits.
+ */
+@Singleton
+public class TenantQuotas {
+
+    private static final int STRIPES = 64;
+
+    private final TenantDirectory tenants;
+    private final MonitorDirectory monitors;
+    private final ChannelDirectory channels;
+    private final Plans plans;
+    private final Object[] locks = new Object[STRIPES];
+
+    @Inject
+    public TenantQuotas(TenantDirectory tenants, MonitorDirectory monitors, ChannelDirectory channels, Plans plans) {
+        this.tenants = tenants;
+        this.monitors = monitors;
+        this.channels = channels;
+        this.plans = plans;
+        for (int i = 0; i < STRIPES; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /**
+     * Runs {@code create} if the tenant's plan has room for one more monitor.
+     *
+     * @throws ApiException 403 naming the limit when it has none
+     */
+    public <T> T withRoomForMonitor(String tenantId, Supplier<T> create) {
+        synchronized (lock(tenantId)) {
+            Plan plan = plan(tenantId);
+            if (monitors.forTenant(tenantId).size() >= plan.maxMonitors()) {
+                throw limitReached(plan, plan.maxMonitors(), "monitors", "maxMonitors");
+            }
+            return create.get();
+        }
+    }
+
+    /** As {@link #withRoomForMonitor}, for notification channels. */
+    public <T> T withRoomForChannel(String tenantId, Supplier<T> create) {
+        synchronized (lock(tenantId)) {
+            Plan plan = plan(tenantId);
+            if (channels.forTenant(tenantId).size() >= plan.maxChannels()) {
+                throw limitReached(plan, plan.maxChannels(), "notification channels", "maxChannels");
+            }
+            return create.get();
+        }
+    }
+
+    /** The plan of the tenant, as the limits see it. */
+    public Plan plan(String tenantId) {
+        return plans.of(tenants.find(tenantId).orElse(null));
+    }
+
+    private static ApiException limitReached(Plan plan, int limit, String what, String limitName) {
+        return ApiException.forbidden("limit reached: the plan '" + plan.name() + "' allows " + limit + " " + what
+                + " (" + limitName + ")");
+    }
+
+    private Object lock(String tenantId) {
+        return locks[Math.floorMod(tenantId.hashCode(), STRIPES)];
+    }
+}
