@@ -21,6 +21,7 @@ import io.pushmon.bench.report.Machine;
 import io.pushmon.bench.report.ScenarioResult;
 import io.pushmon.bench.schedule.ScheduleScenario;
 import io.pushmon.bench.storm.AlertStormScenario;
+import io.pushmon.bench.tenants.NoisyNeighbourScenario;
 
 /**
  * {@code ./pushmon-bench}: runs the named scenarios one after another, each on a system of its own, and writes
@@ -35,7 +36,8 @@ public final class Bench {
             AlertStormScenario::new,
             PunctuationScenario::new,
             FootprintScenario::new,
-            ScheduleScenario::new);
+            ScheduleScenario::new,
+            NoisyNeighbourScenario::new);
 
     private Bench() {
     }

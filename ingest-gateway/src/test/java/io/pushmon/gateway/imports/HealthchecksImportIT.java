@@ -192,7 +192,7 @@ class HealthchecksImportIT {
 
     @Test
     void aBodyOverTheGatewaysLimitIs413() {
-        String big = "{\"checks\":[{\"name\":\"x\",\"desc\":\"" + "d".repeat(70_000) + "\",\"timeout\":60}]}";
+        String big = "{\"checks\":[{\"name\":\"x\",\"desc\":\"" + "d".repeat(140_000) + "\",\"timeout\":60}]}";
 
         importChecks(big).then().statusCode(413);
     }
