@@ -63,6 +63,12 @@ public final class PushmonApi {
         return created(body);
     }
 
+    /** {@code POST /api/monitors} for an interval monitor, answered as it is (a refusal included). */
+    public Answer createMonitorAnswer(String name, int timeoutSeconds) {
+        return call("POST", "/api/monitors", JSON.createObjectNode().put("name", name)
+                .put("timeoutSeconds", timeoutSeconds));
+    }
+
     /** A monitor whose started runs may take {@code maxRuntimeSeconds} before it is down for running too long. */
     public Monitor createMonitorWithRunLimit(String name, int timeoutSeconds, int maxRuntimeSeconds) {
         ObjectNode body = JSON.createObjectNode().put("name", name).put("timeoutSeconds", timeoutSeconds)

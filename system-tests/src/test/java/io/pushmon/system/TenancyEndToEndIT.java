@@ -110,6 +110,23 @@ class TenancyEndToEndIT {
     }
 
     @Test
+    void aPlansMonitorCountHoldsOverBothGateways() {
+        Tenant tenant = newTenant(0, null);
+        PushmonApi[] through = {tenant.api(), new PushmonApi(system.url(Component.GATEWAY, 1),
+                tenant.key())};
+        for (int i = 0; i < 20; i++) {
+            Monitor created = through[i % 2].createMonitor("counted-" + i, 300, List.of());
+            PushmonApi other = through[(i + 1) % 2];
+            // Each create is seen by the other gateway before the next: the limit, not the cache lag, is tested.
+            await().atMost(Duration.ofSeconds(10)).until(() -> other.monitor(created.id()).status() == 200);
+        }
+        for (PushmonApi gateway : through) {
+            assertThat(gateway.createMonitorAnswer("one-too-many", 300).status()).isEqualTo(403);
+        }
+        assertThat(through[1].monitors().body().size()).isEqualTo(20);
+    }
+
+    @Test
     void aSuspendedTenantRaisesNoAlertAndADeletedOneLeavesNoStateBehind() throws Exception {
         Tenant created = newTenant(0, null);
         PushmonApi tenant = created.api();
@@ -158,9 +175,11 @@ class TenancyEndToEndIT {
                 .isEqualTo(404);
     }
 
-    /** A tenant as its owner holds it: its id and an API client with its first key. */
-    private record Tenant(String id, PushmonApi api) {
+    /** A tenant as its owner holds it: its id, its first key and an API client on the gateway it was made on. */
+    private record Tenant(String id, String key, PushmonApi api) {
     }
+
+
 
     private static Tenant newTenant(int gateway, String plan) {
         Map<String, Object> body = new HashMap<>();
@@ -169,8 +188,8 @@ class TenancyEndToEndIT {
             body.put("plan", plan);
         }
         JsonNode created = operator(gateway, "POST", "/operator/tenants", body);
-        return new Tenant(created.path("id").asText(),
-                new PushmonApi(system.url(Component.GATEWAY, gateway), created.path("apiKey").path("key").asText()));
+        String key = created.path("apiKey").path("key").asText();
+        return new Tenant(created.path("id").asText(), key, new PushmonApi(system.url(Component.GATEWAY, gateway), key));
     }
 
     private static JsonNode operator(int gateway, String method, String path) {

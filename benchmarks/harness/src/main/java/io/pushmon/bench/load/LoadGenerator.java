@@ -48,8 +48,11 @@ public final class LoadGenerator {
     private final LongAdder answered = new LongAdder();
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private final AtomicLong next = new AtomicLong();
+    private Vertx vertx;
     private volatile boolean recording;
     private volatile boolean stopping;
+    /** Pacing starts here: request n is not sent before firstAt + n / perSecond. */
+    private final long firstAt = System.nanoTime();
 
     private LoadGenerator(LoadSpec spec, List<String> tokens) {
         this.spec = spec;
@@ -70,7 +73,7 @@ public final class LoadGenerator {
     private LoadResult run() throws InterruptedException {
         long cpuStart = ProcessCpu.ownNanos();
         int loops = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), spec.connections()));
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         URI base = URI.create(spec.baseUrl());
         CountDownLatch finished = new CountDownLatch(spec.connections());
         for (int loop = 0; loop < loops; loop++) {
@@ -117,6 +120,17 @@ public final class LoadGenerator {
             finished.countDown();
             return;
         }
+        if (spec.perSecond() > 0) {
+            long waitMillis = (firstAt + index * 1_000_000_000L / spec.perSecond() - System.nanoTime()) / 1_000_000;
+            if (waitMillis > 0) {
+                vertx.setTimer(waitMillis, id -> sendNow(client, base, finished, index));
+                return;
+            }
+        }
+        sendNow(client, base, finished, index);
+    }
+
+    private void sendNow(HttpClient client, URI base, CountDownLatch finished, long index) {
         String token = tokens.get((int) (index % tokens.size()));
         boolean recorded = recording;
         long start = System.nanoTime();

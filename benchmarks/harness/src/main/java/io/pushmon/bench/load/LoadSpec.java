@@ -15,16 +15,24 @@ import java.util.List;
  * @param warmup      load before recording starts; zero in once mode
  * @param duration    recorded load; ignored in once mode
  * @param once        push every token exactly once, then stop
+ * @param perSecond   requests per second over all connections at most (a connection waits for its turn); 0 for as
+ *                    fast as the answers come (Vert.x generator only)
  */
 public record LoadSpec(String baseUrl, Path tokens, int connections, Duration warmup, Duration duration,
-        boolean once) {
+        boolean once, int perSecond) {
 
     public static LoadSpec timed(String baseUrl, Path tokens, int connections, Duration warmup, Duration duration) {
-        return new LoadSpec(baseUrl, tokens, connections, warmup, duration, false);
+        return new LoadSpec(baseUrl, tokens, connections, warmup, duration, false, 0);
+    }
+
+    /** A timed load of at most {@code perSecond} requests per second. */
+    public static LoadSpec paced(String baseUrl, Path tokens, int connections, Duration warmup, Duration duration,
+            int perSecond) {
+        return new LoadSpec(baseUrl, tokens, connections, warmup, duration, false, perSecond);
     }
 
     public static LoadSpec eachOnce(String baseUrl, Path tokens, int connections) {
-        return new LoadSpec(baseUrl, tokens, connections, Duration.ZERO, Duration.ZERO, true);
+        return new LoadSpec(baseUrl, tokens, connections, Duration.ZERO, Duration.ZERO, true, 0);
     }
 
     List<String> arguments() {
@@ -36,6 +44,9 @@ public record LoadSpec(String baseUrl, Path tokens, int connections, Duration wa
             args.addAll(List.of("--warmup-ms", Long.toString(warmup.toMillis()), "--duration-ms",
                     Long.toString(duration.toMillis())));
         }
+        if (perSecond > 0) {
+            args.addAll(List.of("--per-second", Integer.toString(perSecond)));
+        }
         return args;
     }
 
@@ -46,6 +57,7 @@ public record LoadSpec(String baseUrl, Path tokens, int connections, Duration wa
         long warmupMs = 0;
         long durationMs = 0;
         boolean once = false;
+        int perSecond = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--base-url" -> baseUrl = args[++i];
@@ -54,6 +66,7 @@ public record LoadSpec(String baseUrl, Path tokens, int connections, Duration wa
                 case "--warmup-ms" -> warmupMs = Long.parseLong(args[++i]);
                 case "--duration-ms" -> durationMs = Long.parseLong(args[++i]);
                 case "--once" -> once = true;
+                case "--per-second" -> perSecond = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -61,6 +74,6 @@ public record LoadSpec(String baseUrl, Path tokens, int connections, Duration wa
             throw new IllegalArgumentException("--base-url, --tokens and a positive --connections are required");
         }
         return new LoadSpec(baseUrl, tokens, connections, Duration.ofMillis(warmupMs), Duration.ofMillis(durationMs),
-                once);
+                once, perSecond);
     }
 }
