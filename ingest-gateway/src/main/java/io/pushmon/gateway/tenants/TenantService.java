@@ -1,9 +1,11 @@
 package io.pushmon.gateway.tenants;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +28,8 @@ public class TenantService {
 
     /** Id of the key that PUSHMON_API_KEY manages: replaced when the variable changes, not deletable by API. */
     public static final String CONFIGURED_KEY_ID = "configured";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TenantDirectory directory;
     private final Clock clock = Clock.systemUTC();
@@ -57,6 +61,17 @@ public class TenantService {
         write(current == null ? new TenantDefinition(tenantId, tenantId, keys, now)
                 : current.withApiKeys(keys));
         return true;
+    }
+
+    /**
+     * A new tenant with a generated id, the given name and no keys (sign-up makes one for each new account).
+     */
+    public synchronized TenantDefinition createTenant(String name) {
+        byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        TenantDefinition tenant = new TenantDefinition("t_" + HexFormat.of().formatHex(id), name, List.of(), now());
+        write(tenant);
+        return tenant;
     }
 
     /** Adds a new key to the caller's tenant; the key itself is in the result and nowhere else. */
