@@ -96,8 +96,4 @@ public class AccountThrottle {
             buckets.clear();
         }
     }
-
-    int buckets() {
-        return buckets.size();
-    }
 }

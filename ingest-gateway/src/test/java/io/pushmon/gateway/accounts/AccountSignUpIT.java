@@ -203,4 +203,12 @@ class AccountSignUpIT {
         json().body(Map.of("email", email, "password", "guess number 6")).post("/api/accounts/signin").then()
                 .statusCode(429).header("Retry-After", notNullValue()).body("error", containsString("too many"));
     }
+
+    @Test
+    void theUsersCacheIsPartOfReadinessAndLiveness() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'pushmon-gateway-users' }.status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'pushmon-gateway-users-reader' }.status", equalTo("UP"));
+    }
 }
