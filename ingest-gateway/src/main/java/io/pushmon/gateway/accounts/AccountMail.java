@@ -24,20 +24,30 @@ public class AccountMail {
 
     private final ReactiveMailer mailer;
     private final String base;
-    private final GatewayConfig.Accounts config;
+    private final Duration verifyLifetime;
+    private final Duration resetLifetime;
+    private final Duration inviteLifetime;
 
     @Inject
     public AccountMail(ReactiveMailer mailer, GatewayConfig config) {
+        this(mailer, config.publicUrl(), config.accounts().verifyTokenLifetime(),
+                config.accounts().resetTokenLifetime(), config.accounts().inviteTokenLifetime());
+    }
+
+    AccountMail(ReactiveMailer mailer, String publicUrl, Duration verifyLifetime, Duration resetLifetime,
+            Duration inviteLifetime) {
         this.mailer = mailer;
-        this.base = GatewayConfig.base(config.publicUrl());
-        this.config = config.accounts();
+        this.base = GatewayConfig.base(publicUrl);
+        this.verifyLifetime = verifyLifetime;
+        this.resetLifetime = resetLifetime;
+        this.inviteLifetime = inviteLifetime;
     }
 
     public void verification(String to, String token) {
         send(to, "verification", "[pushmon] Verify your email address",
                 "Welcome to pushmon. Open this link to verify your email address and finish signing up:\n\n"
                         + base + "/verify?token=" + token + "\n\nThe link works once, for "
-                        + words(config.verifyTokenLifetime()) + ". If you did not sign up, ignore this mail.\n");
+                        + words(verifyLifetime) + ". If you did not sign up, ignore this mail.\n");
     }
 
     /** Sent instead of a verification mail when someone signs up with an address that has an account. */
@@ -52,7 +62,7 @@ public class AccountMail {
     public void reset(String to, String token) {
         send(to, "password-reset", "[pushmon] Reset your password",
                 "Open this link to choose a new password for pushmon:\n\n" + base + "/reset-password?token="
-                        + token + "\n\nThe link works once, for " + words(config.resetTokenLifetime())
+                        + token + "\n\nThe link works once, for " + words(resetLifetime)
                         + ". Setting a new password signs you out everywhere. If you did not ask for this, ignore "
                         + "this mail: your password stays as it is.\n");
     }
@@ -62,7 +72,7 @@ public class AccountMail {
                 "You are invited to the pushmon tenant \"" + tenantName + "\" as " + Roles.name(role)
                         + " (invited by " + invitedBy + "). Open this link to accept:\n\n" + base
                         + "/invite?token=" + token + "\n\nThe link works once, for "
-                        + words(config.inviteTokenLifetime()) + ".\n");
+                        + words(inviteLifetime) + ".\n");
     }
 
     private void send(String to, String kind, String subject, String text) {

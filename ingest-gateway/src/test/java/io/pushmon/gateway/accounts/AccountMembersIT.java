@@ -188,4 +188,35 @@ class AccountMembersIT {
         assertThat(users.findByEmail(invitee).orElseThrow().invitations()).isEmpty();
         session(owner).get("/api/monitors").then().statusCode(404);
     }
+
+    @Test
+    void anInvitationToAnAccountIsAcceptedOnlyByItsSignedInOwner() {
+        String owner = signUpAndIn(smtp, uniqueEmail("owner"));
+        String email = uniqueEmail("existing");
+        String existing = signUpAndIn(smtp, email);
+        String other = signUpAndIn(smtp, uniqueEmail("other"));
+        session(owner).body(Map.of("email", email, "role", "member")).post("/api/members").then().statusCode(202);
+        String token = token(mailTo(smtp, email, "invited"));
+
+        json().body(Map.of("token", token, "password", "any password at all")).post("/api/accounts/invitations/accept")
+                .then().statusCode(401);
+        session(other).body(Map.of("token", token)).post("/api/accounts/invitations/accept").then().statusCode(403);
+        session(existing).body(Map.of("token", token)).post("/api/accounts/invitations/accept").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void anInvitedAddressThatSignsUpKeepsItsInvitation() {
+        String owner = signUpAndIn(smtp, uniqueEmail("owner"));
+        String email = uniqueEmail("late");
+        session(owner).body(Map.of("email", email, "role", "member")).post("/api/members").then().statusCode(202);
+        String invitation = token(mailTo(smtp, email, "invited"));
+
+        String session = signUpAndIn(smtp, email);
+        session(session).body(Map.of("token", invitation)).post("/api/accounts/invitations/accept").then()
+                .statusCode(200);
+
+        session(session).get("/api/accounts/me").then().statusCode(200).body("memberships.size()", equalTo(2));
+        session(session, tenantOf(owner)).get("/api/monitors").then().statusCode(200);
+    }
 }
