@@ -48,6 +48,9 @@ public interface GatewayConfig {
      */
     Map<String, Plan> plans();
 
+    /** User accounts: sessions, mailed tokens and the sign-in throttle. */
+    Accounts accounts();
+
     /** The push endpoint. */
     interface Push {
 
@@ -162,5 +165,50 @@ public interface GatewayConfig {
         /** Bytes of a request body (a job's output) kept with its heartbeat; the rest is cut off. */
         @WithDefault("10000")
         int bodyLimit();
+    }
+
+    /** User accounts: sessions, mailed tokens and the sign-in throttle. */
+    interface Accounts {
+
+        /**
+         * Key (32 characters or more) that signs sessions; every gateway of a deployment needs the same one. Unset:
+         * a random key per process, so sessions end with it and are refused by other replicas.
+         */
+        Optional<String> sessionSecret();
+
+        /** How long a session lasts after sign-in. */
+        @WithDefault("12h")
+        Duration sessionLifetime();
+
+        /** How long the link in a verification mail works. */
+        @WithDefault("24h")
+        Duration verifyTokenLifetime();
+
+        /** How long the link in a password reset mail works. */
+        @WithDefault("1h")
+        Duration resetTokenLifetime();
+
+        /** How long an invitation can be accepted. */
+        @WithDefault("168h")
+        Duration inviteTokenLifetime();
+
+        /** Brute-force throttle of sign-in, sign-up and reset requests, kept by each gateway on its own. */
+        Throttle throttle();
+
+        /** Brute-force throttle of sign-in, sign-up and reset requests, kept by each gateway on its own. */
+        interface Throttle {
+
+            /** Requests per email address and kind (sign-in, sign-up, reset) within one period. */
+            @WithDefault("5")
+            int perEmail();
+
+            /** Requests per client address and kind within one period. */
+            @WithDefault("30")
+            int perAddress();
+
+            /** Time after which a spent allowance is whole again (refilled evenly over it). */
+            @WithDefault("15m")
+            Duration period();
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.TenantDefinition;
+import io.pushmon.gateway.accounts.AccountService;
 import io.pushmon.gateway.audit.AuditLog;
 import io.pushmon.gateway.channels.ChannelService;
 import io.pushmon.gateway.errors.ApiException;
@@ -33,10 +34,12 @@ public class TenantAdmin {
     private final ChannelService channels;
     private final Plans plans;
     private final AuditLog audit;
+    private final AccountService accounts;
 
     @Inject
     public TenantAdmin(TenantService tenants, MonitorService monitors, ChannelService channels, Plans plans,
-            AuditLog audit) {
+            AuditLog audit, AccountService accounts) {
+        this.accounts = accounts;
         this.tenants = tenants;
         this.monitors = monitors;
         this.channels = channels;
@@ -45,11 +48,11 @@ public class TenantAdmin {
     }
 
     /** What a deletion removed. */
-    public record Purge(String tenantId, int monitors, int channels, int apiKeys) {
+    public record Purge(String tenantId, int monitors, int channels, int apiKeys, int members) {
     }
 
     public CreatedTenant create(String id, String name, String plan) {
-        return tenants.createTenant(id, name, plan == null ? plans.newTenantPlan().name() : checkedPlan(plan));
+        return tenants.createTenant(id, name, checkedPlan(plan));
     }
 
     public List<TenantDefinition> list() {
@@ -87,7 +90,7 @@ public class TenantAdmin {
     /**
      * Removes everything the tenant owns from the compacted topics (and so from every gateway, the processor's
      * stores and the dispatcher's channel cache): suspended first so nothing new arrives, then monitors and
-     * channels, then the tenant record with its keys. Append-only topics (heartbeats, events, deliveries, audit)
+     * channels, then its memberships and invitations on the users' records, then the tenant record with its keys. Append-only topics (heartbeats, events, deliveries, audit)
      * keep their records until their retention; no API reads them for a tenant that does not exist.
      */
     public Purge delete(String tenantId) {
@@ -97,11 +100,12 @@ public class TenantAdmin {
         owned.forEach(monitor -> monitors.delete(tenantId, monitor.id()));
         List<ChannelDefinition> channelsOwned = channels.list(tenantId);
         channelsOwned.forEach(channel -> channels.delete(tenantId, channel.id()));
+        int members = accounts.removeTenant(tenantId);
         tenants.deleteTenant(tenantId);
         audit.forget(tenantId);
-        LOG.infof("Tenant %s deleted: %d monitors, %d channels, %d API keys", tenantId, owned.size(),
-                channelsOwned.size(), tenant.apiKeys().size());
-        return new Purge(tenantId, owned.size(), channelsOwned.size(), tenant.apiKeys().size());
+        LOG.infof("Tenant %s deleted: %d monitors, %d channels, %d API keys, %d members", tenantId, owned.size(),
+                channelsOwned.size(), tenant.apiKeys().size(), members);
+        return new Purge(tenantId, owned.size(), channelsOwned.size(), tenant.apiKeys().size(), members);
     }
 
     private String checkedPlan(String plan) {

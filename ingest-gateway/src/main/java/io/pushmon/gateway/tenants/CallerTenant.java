@@ -2,31 +2,59 @@ package io.pushmon.gateway.tenants;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import io.pushmon.common.model.Role;
+
 /**
- * Who is calling the management API: the tenant and the key the request's bearer token resolved to. Set by
- * {@link ApiKeyFilter} before any resource under {@code /api} runs; every tenant-scoped read and write goes
- * through {@link #tenantId()}.
+ * Who is calling the management API: the tenant the request acts in, and the API key or signed-in user it came
+ * with, with its role there. Set by {@link ApiKeyFilter} before any resource under {@code /api} runs; every
+ * tenant-scoped read and write goes through {@link #tenantId()}.
  */
 @RequestScoped
 public class CallerTenant {
 
     private String tenantId;
     private String keyId;
-    private boolean readOnly;
+    private String userId;
+    private Role role;
 
+    /** A read-write key acts as {@link Role#ADMIN}, a read-only one as {@link Role#READ_ONLY}. */
     void authenticate(String tenantId, String keyId, boolean readOnly) {
         this.tenantId = tenantId;
         this.keyId = keyId;
-        this.readOnly = readOnly;
+        this.role = readOnly ? Role.READ_ONLY : Role.ADMIN;
+    }
+
+    void authenticateUser(String tenantId, String userId, Role role) {
+        this.tenantId = tenantId;
+        this.userId = userId;
+        this.role = role;
     }
 
     public String tenantId() {
         return require(tenantId);
     }
 
-    /** Id of the API key used, never the key itself. */
+    /** Id of the API key used, never the key itself; null for a signed-in user. */
     public String keyId() {
-        return require(keyId);
+        require(tenantId);
+        return keyId;
+    }
+
+    /** Id of the signed-in user; null for an API key. */
+    public String userId() {
+        require(tenantId);
+        return userId;
+    }
+
+    public Role role() {
+        require(tenantId);
+        return role;
+    }
+
+    /** The caller as an audit record names it, {@code user:<id>} or {@code key:<id>}: never a secret. */
+    public String actor() {
+        require(tenantId);
+        return userId != null ? "user:" + userId : "key:" + keyId;
     }
 
     /** True once the request's credential resolved to a tenant. */
@@ -34,14 +62,8 @@ public class CallerTenant {
         return tenantId != null;
     }
 
-    /** Who is calling, as the audit log names it: never a secret. */
-    public String actor() {
-        return "key:" + require(keyId);
-    }
-
     public boolean readOnly() {
-        require(tenantId);
-        return readOnly;
+        return role() == Role.READ_ONLY;
     }
 
     private static String require(String value) {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+import io.pushmon.common.model.Role;
 import io.smallrye.common.annotation.Blocking;
 
 /** {@code /api/keys}: the caller's tenant's API keys. */
@@ -53,6 +54,7 @@ public class KeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @RequiresRole(Role.ADMIN)
     @Operation(summary = "Create an API key", description = "The key is in this answer only; it is stored hashed.")
     public NewApiKey create(KeyRequest request) {
         return tenants.createKey(caller.tenantId(), request != null && Boolean.TRUE.equals(request.readOnly()));
@@ -68,6 +70,7 @@ public class KeyResource {
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)
+    @RequiresRole(Role.ADMIN)
     @Operation(summary = "Revoke an API key", description = "Effective at once on this gateway.")
     public void delete(@PathParam("id") String id) {
         tenants.deleteKey(caller.tenantId(), id);

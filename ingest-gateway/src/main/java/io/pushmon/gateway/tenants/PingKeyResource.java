@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.pushmon.common.model.Role;
 import io.pushmon.gateway.GatewayConfig;
 import io.pushmon.gateway.errors.ApiException;
 import io.smallrye.common.annotation.Blocking;
@@ -20,12 +21,13 @@ import io.smallrye.common.annotation.Blocking;
 /**
  * {@code /api/ping-key}: the caller's tenant's ping key, the credential of its slug ping URLs
  * {@code /ping/{pingKey}/{slug}}. It writes heartbeats for every monitor of the tenant (and creates monitors with
- * {@code ?create=1}), so a read-only key may not see it.
+ * {@code ?create=1}), so only admins and owners (and read-write keys) may see it.
  */
 @Path("/api/ping-key")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "keys")
 @SecurityRequirement(name = "apiKey")
+@RequiresRole(Role.ADMIN)
 @Blocking
 public class PingKeyResource {
 
@@ -57,11 +59,8 @@ public class PingKeyResource {
 
     @GET
     @Operation(summary = "The ping key", description = "404 until one is made with POST.")
-    @APIResponse(responseCode = "403", description = "A read-only key: the ping key writes heartbeats")
+    @APIResponse(responseCode = "403", description = "Below admin (a read-only key): the ping key writes heartbeats")
     public PingKeyView get() {
-        if (caller.readOnly()) {
-            throw ApiException.forbidden("a read-only key cannot see the ping key: it writes heartbeats");
-        }
         return tenants.pingKey(caller.tenantId()).map(this::view)
                 .orElseThrow(() -> ApiException.notFound("this tenant has no ping key yet; POST /api/ping-key makes one"));
     }

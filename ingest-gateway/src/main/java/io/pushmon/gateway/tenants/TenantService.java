@@ -28,11 +28,13 @@ public class TenantService {
     public static final String CONFIGURED_KEY_ID = "configured";
 
     private final TenantDirectory directory;
+    private final Plans plans;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public TenantService(TenantDirectory directory) {
+    public TenantService(TenantDirectory directory, Plans plans) {
         this.directory = directory;
+        this.plans = plans;
     }
 
     /**
@@ -57,6 +59,14 @@ public class TenantService {
         write(current == null ? new TenantDefinition(tenantId, tenantId, keys, now)
                 : current.withApiKeys(keys));
         return true;
+    }
+
+    /**
+     * A new tenant on the new-tenant plan with a generated id, the given name and no keys (sign-up makes one for
+     * each new account; its owner signs in instead).
+     */
+    public synchronized TenantDefinition createTenant(String name) {
+        return insert(null, name, null, List.of());
     }
 
     /** Adds a new key to the caller's tenant; the key itself is in the result and nowhere else. */
@@ -91,20 +101,25 @@ public class TenantService {
      * A new tenant, with one read-write API key so its owner can start.
      *
      * @param id   the id to give it, or null for a generated one
-     * @param plan a configured plan's name, or null for the default plan
+     * @param plan a configured plan's name, or null for the new-tenant plan
      * @throws ApiException 409 when the id is taken
      */
     public synchronized CreatedTenant createTenant(String id, String name, String plan) {
+        String key = ApiKeys.generateKey();
+        Instant now = now();
+        ApiKey stored = new ApiKey(ApiKeys.generateId(), ApiKeys.sha256(key), false, now);
+        TenantDefinition tenant = insert(id, name, plan, List.of(stored));
+        return new CreatedTenant(tenant, new NewApiKey(stored.id(), key, false, now));
+    }
+
+    private TenantDefinition insert(String id, String name, String plan, List<ApiKey> keys) {
         String tenantId = id == null ? "t_" + ApiKeys.randomId() : id;
         if (directory.find(tenantId).isPresent()) {
             throw ApiException.conflict("a tenant with this id exists");
         }
-        String key = ApiKeys.generateKey();
-        Instant now = now();
-        ApiKey stored = new ApiKey(ApiKeys.generateId(), ApiKeys.sha256(key), false, now);
-        TenantDefinition tenant = new TenantDefinition(tenantId, name, List.of(stored), now, null, plan, false);
-        write(tenant);
-        return new CreatedTenant(tenant, new NewApiKey(stored.id(), key, false, now));
+        TenantDefinition tenant = new TenantDefinition(tenantId, name, keys, now(), null,
+                plan == null ? plans.newTenantPlan().name() : plan, false);
+        return write(tenant);
     }
 
     /** A tenant just made and the key that is shown this once. */

@@ -12,14 +12,20 @@ import static org.hamcrest.Matchers.not;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import com.icegreen.greenmail.util.GreenMail;
+
+import io.pushmon.gateway.accounts.Accounts;
+import io.pushmon.gateway.accounts.LocalSmtpServer;
 import io.pushmon.gateway.status.FakeInternalServices;
 import io.pushmon.kafka.testing.KafkaTestBroker;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -27,7 +33,11 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @WithTestResource(value = KafkaTestBroker.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = FakeInternalServices.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = LocalSmtpServer.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CrossTenantIT {
+
+    @LocalSmtpServer.Inject
+    GreenMail smtp;
 
     private static final String HOOK = "https://hooks.example.org/services/T000/B000/x";
 
@@ -35,9 +45,24 @@ class CrossTenantIT {
     }
 
     @Test
-    void everyEndpointAnswersAnotherTenantsIdsAsIfTheyDidNotExist() {
-        String owner = newTenant(null);
-        String stranger = newTenant(null);
+    void everyEndpointAnswersAnotherTenantsIdsAsIfTheyDidNotExistToItsKeys() {
+        triedBy(() -> api(newTenant(null)));
+    }
+
+    @Test
+    void everyEndpointAnswersAnotherTenantsIdsAsIfTheyDidNotExistToItsMembersSessions() {
+        triedBy(() -> Accounts.session(Accounts.signUpAndIn(smtp, Accounts.uniqueEmail("stranger")))
+                .contentType(ContentType.JSON));
+    }
+
+    /** Every call with {@code stranger}'s credential (a fresh request each time) on another tenant's objects. */
+    private void triedBy(Supplier<RequestSpecification> stranger) {
+        // The owner's tenant has a member too, so member ids of another tenant are tried as well.
+        String ownerSession = Accounts.signUpAndIn(smtp, Accounts.uniqueEmail("owner"));
+        String ownerUserId = Accounts.session(ownerSession).get("/api/accounts/me").then().statusCode(200)
+                .extract().path("id");
+        String owner = Accounts.session(ownerSession).contentType(ContentType.JSON).body("{}").post("/api/keys")
+                .then().statusCode(201).extract().path("key");
         String monitorId = createMonitor(owner, uniqueName("private")).getString("id");
         String channelId = api(owner).body(Map.of("name", "hook", "type", "webhook", "url", HOOK))
                 .post("/api/channels").then().statusCode(201).extract().jsonPath().getString("id");
@@ -62,20 +87,23 @@ class CrossTenantIT {
                 new Call("rotate a channel's secret", r -> r.post(channel + "/secret")),
                 new Call("test a channel", r -> r.post(channel + "/test")),
                 new Call("revoke a key", r -> r.delete("/api/keys/" + keyId)),
+                new Call("change a member", r -> r.body(Map.of("role", "member")).patch("/api/members/" + ownerUserId)),
+                new Call("remove a member", r -> r.delete("/api/members/" + ownerUserId)),
                 new Call("delete a channel", r -> r.delete(channel)),
                 new Call("delete a monitor", r -> r.delete(monitor)));
 
         for (Call call : calls) {
-            Response answer = call.send().apply(api(stranger));
+            Response answer = call.send().apply(stranger.get());
             assertThat(answer.statusCode()).as(call.name()).isEqualTo(404);
         }
-        api(stranger).body(Map.of("name", "x", "timeoutSeconds", 60, "channelIds", List.of(channelId)))
+        stranger.get().body(Map.of("name", "x", "timeoutSeconds", 60, "channelIds", List.of(channelId)))
                 .post("/api/monitors").then().statusCode(400).body("error", equalTo("unknown channel in channelIds: "
                         + channelId));
-        api(stranger).get("/api/monitors").then().body("id", not(hasItem(monitorId)));
-        api(stranger).get("/api/channels").then().body("id", not(hasItem(channelId)));
-        api(stranger).get("/api/keys").then().body("id", not(hasItem(keyId)));
-        api(stranger).get("/api/audit").then().body("targetId", not(hasItem(monitorId)));
+        stranger.get().get("/api/monitors").then().statusCode(200).body("id", not(hasItem(monitorId)));
+        stranger.get().get("/api/channels").then().statusCode(200).body("id", not(hasItem(channelId)));
+        stranger.get().get("/api/keys").then().statusCode(200).body("id", not(hasItem(keyId)));
+        stranger.get().get("/api/audit").then().statusCode(200).body("targetId", not(hasItem(monitorId)));
+        stranger.get().get("/api/members").then().statusCode(200);
 
         api(owner).get(monitor).then().statusCode(200).body("name", not(equalTo("taken over")));
         api(owner).get(channel).then().statusCode(200);

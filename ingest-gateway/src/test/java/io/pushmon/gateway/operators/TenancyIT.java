@@ -28,7 +28,12 @@ import org.junit.jupiter.api.Test;
 import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.TenantDefinition;
+import io.pushmon.common.model.UserAccount;
 import io.pushmon.common.topics.Topic;
+import com.icegreen.greenmail.util.GreenMail;
+
+import io.pushmon.gateway.accounts.Accounts;
+import io.pushmon.gateway.accounts.LocalSmtpServer;
 import io.pushmon.gateway.status.FakeInternalServices;
 import io.pushmon.kafka.testing.KafkaTestBroker;
 import io.pushmon.kafka.testing.TopicClient;
@@ -43,7 +48,11 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @WithTestResource(value = KafkaTestBroker.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = FakeInternalServices.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = LocalSmtpServer.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class TenancyIT {
+
+    @LocalSmtpServer.Inject
+    GreenMail smtp;
 
     /** The operator key of the test profile (application.properties). */
     static final String OPERATOR_KEY = "test-operator-key-0123456789";
@@ -267,8 +276,12 @@ class TenancyIT {
 
     @Test
     void aDeletedTenantLeavesNothingOnTheCompactedTopics() {
-        String key = newTenant(null);
-        String tenantId = tenantIdByKey(key);
+        String session = Accounts.signUpAndIn(smtp, Accounts.uniqueEmail("leaving"));
+        String userId = Accounts.session(session).get("/api/accounts/me").then().extract().path("id");
+        String tenantId = Accounts.session(session).get("/api/accounts/me").then().extract()
+                .path("memberships[0].tenantId");
+        String key = Accounts.session(session).contentType(ContentType.JSON).body("{}").post("/api/keys").then()
+                .statusCode(201).extract().path("key");
         String channelId = api(key).body(Map.of("name", "hook", "type", "webhook", "url", HOOK))
                 .post("/api/channels").then().statusCode(201).extract().jsonPath().getString("id");
         List<String> monitorIds = List.of(createMonitor(key, uniqueName("a")).getString("id"),
@@ -278,7 +291,8 @@ class TenancyIT {
                 .getString("pushToken");
 
         operator().delete("/operator/tenants/" + tenantId).then().statusCode(200)
-                .body("monitors", equalTo(2)).body("channels", equalTo(1)).body("apiKeys", equalTo(1));
+                .body("monitors", equalTo(2)).body("channels", equalTo(1)).body("apiKeys", equalTo(1))
+                .body("members", equalTo(1));
 
         api(key).get("/api/monitors").then().statusCode(401);
         push(token).then().statusCode(404);
@@ -290,6 +304,10 @@ class TenancyIT {
         assertThat(channels).containsEntry(channelId, null);
         assertThat(channels.values()).noneMatch(c -> c != null && tenantId.equals(c.tenantId()));
         assertThat(latest(Topic.TENANTS)).containsEntry(tenantId, null);
+        Map<String, UserAccount> users = latest(Topic.USERS);
+        assertThat(users).as("its only member leaves with it").containsEntry(userId, null);
+        assertThat(users.values()).noneMatch(u -> u != null && u.roleIn(tenantId).isPresent());
+        Accounts.session(session).get("/api/monitors").then().statusCode(401);
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.TenantDefinition;
+import io.pushmon.common.model.UserAccount;
 import io.pushmon.common.serde.HeartbeatSerde;
 import io.pushmon.common.serde.JsonSerde;
 
@@ -62,6 +63,9 @@ public final class Topic<K, V> {
     /** Deliveries given up after the last attempt, keyed by idempotency key. */
     public static final Topic<String, DeadLetter> NOTIFICATION_DEAD_LETTERS = new Topic<>(
             "notification-dead-letters", Cleanup.DELETE, false, Map.of(), new JsonSerde<>(DeadLetter.class));
+    /** User accounts with their hashed password, memberships and pending tokens, keyed by user id. */
+    public static final Topic<String, UserAccount> USERS = new Topic<>("users", Cleanup.COMPACT, false, Map.of(),
+            new JsonSerde<>(UserAccount.class));
     /** One record per delivery attempt and its outcome, keyed by monitor id. */
     public static final Topic<String, DeliveryLogEntry> NOTIFICATION_LOG = new Topic<>("notification-log",
             Cleanup.DELETE, false, Map.of(), new JsonSerde<>(DeliveryLogEntry.class));
@@ -75,7 +79,7 @@ public final class Topic<K, V> {
             new JsonSerde<>(AuditEntry.class));
 
     private static final List<Topic<?, ?>> ALL = List.of(MONITORS, HEARTBEATS, MONITOR_EVENTS, CHANNELS, TENANTS,
-            NOTIFICATION_RETRIES, NOTIFICATION_DEAD_LETTERS, NOTIFICATION_LOG, AUDIT);
+            NOTIFICATION_RETRIES, NOTIFICATION_DEAD_LETTERS, NOTIFICATION_LOG, AUDIT, USERS);
 
     /** Log cleanup policy of a topic. */
     public enum Cleanup {

@@ -24,7 +24,9 @@ import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.MonitorStatus;
 import io.pushmon.common.model.PushStatus;
+import io.pushmon.common.model.Role;
 import io.pushmon.common.model.TenantDefinition;
+import io.pushmon.common.model.UserAccount;
 
 class TopicTest {
 
@@ -81,6 +83,17 @@ class TopicTest {
     }
 
     @Test
+    void aUserSurvivesTheRoundTripAndHidesItsHashes() {
+        var user = new UserAccount("usr_1", "ann@example.org", "$argon2id$secret-hash", true,
+                List.of(new UserAccount.Membership("t-1", Role.ADMIN)),
+                List.of(new UserAccount.PendingToken("cafe01", UserAccount.Purpose.RESET, AT)),
+                List.of(new UserAccount.Invitation("beef02", "t-2", Role.MEMBER, "user:usr_2", AT)), 3, AT);
+
+        assertThat(roundTrip(Topic.USERS, "usr_1", user)).isEqualTo(user);
+        assertThat(user.toString()).doesNotContain("secret-hash", "cafe01", "beef02");
+    }
+
+    @Test
     void aScheduledRetrySurvivesTheRoundTrip() {
         var retry = new ScheduledRetry("m-1:4:down:c-1", EVENT, "c-1", 3, AT.plusSeconds(60), ATTEMPTS);
 
@@ -129,7 +142,7 @@ class TopicTest {
 
     @Test
     void everyTopicHasItsOwnName() {
-        assertThat(Topic.all()).extracting(Topic::topicName).doesNotHaveDuplicates().hasSize(9);
+        assertThat(Topic.all()).extracting(Topic::topicName).doesNotHaveDuplicates().hasSize(10);
     }
 
     @Test

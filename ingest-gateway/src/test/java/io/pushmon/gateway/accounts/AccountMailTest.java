@@ -1,0 +1,67 @@
+package io.pushmon.gateway.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.pushmon.common.model.Role;
+import io.quarkus.mailer.Mail;
+import io.smallrye.mutiny.Uni;
+
+class AccountMailTest {
+
+    private static final String TOKEN = "pmt_the-secret-token-of-this-test";
+
+    private final List<String> logged = new ArrayList<>();
+    private final Logger logger = Logger.getLogger(AccountMail.class.getName());
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record.getMessage() + " " + Arrays.toString(record.getParameters()));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @AfterEach
+    void detach() {
+        logger.removeHandler(capture);
+    }
+
+    @Test
+    void aFailedSendReturnsAndIsLoggedWithoutTheLink() {
+        logger.addHandler(capture);
+        List<Mail> sent = new ArrayList<>();
+        AccountMail mail = new AccountMail(mails -> {
+            sent.addAll(List.of(mails));
+            return Uni.createFrom().failure(new IllegalStateException("550 refused " + mails[0].getText()));
+        }, "https://pushmon.example/", Duration.ofHours(24), Duration.ofHours(1), Duration.ofDays(7));
+
+        mail.verification("ann@example.org", TOKEN);
+        mail.reset("ann@example.org", TOKEN);
+        mail.invitation("ann@example.org", "Acme", Role.READ_ONLY, "bob@example.org", TOKEN);
+
+        assertThat(sent).extracting(Mail::getText).allSatisfy(text -> assertThat(text).contains(TOKEN))
+                .anySatisfy(text -> assertThat(text).contains("https://pushmon.example/verify?token=" + TOKEN,
+                        "for 24 hours"))
+                .anySatisfy(text -> assertThat(text).contains("https://pushmon.example/reset-password?token=", "1 hour"))
+                .anySatisfy(text -> assertThat(text).contains("as read-only", "for 7 days"));
+        assertThat(logged).hasSize(3).allSatisfy(line -> assertThat(line).contains("Could not send")
+                .doesNotContain(TOKEN).doesNotContain("ann@example.org"));
+    }
+}
