@@ -1,6 +1,8 @@
 package io.pushmon.gateway.tenants;
 
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -45,21 +47,24 @@ public class TenantQuotas {
      * @throws ApiException 403 naming the limit when it has none
      */
     public <T> T withRoomForMonitor(String tenantId, Supplier<T> create) {
-        synchronized (lock(tenantId)) {
-            Plan plan = plan(tenantId);
-            if (monitors.forTenant(tenantId).size() >= plan.maxMonitors()) {
-                throw limitReached(plan, plan.maxMonitors(), "monitors", "maxMonitors");
-            }
-            return create.get();
-        }
+        return withRoom(tenantId, () -> monitors.forTenant(tenantId).size(), Plan::maxMonitors, "monitors",
+                "maxMonitors", create);
     }
 
     /** As {@link #withRoomForMonitor}, for notification channels. */
     public <T> T withRoomForChannel(String tenantId, Supplier<T> create) {
+        return withRoom(tenantId, () -> channels.forTenant(tenantId).size(), Plan::maxChannels,
+                "notification channels", "maxChannels", create);
+    }
+
+    private <T> T withRoom(String tenantId, IntSupplier count, ToIntFunction<Plan> limitOf, String what,
+            String limitName, Supplier<T> create) {
         synchronized (lock(tenantId)) {
             Plan plan = plan(tenantId);
-            if (channels.forTenant(tenantId).size() >= plan.maxChannels()) {
-                throw limitReached(plan, plan.maxChannels(), "notification channels", "maxChannels");
+            int limit = limitOf.applyAsInt(plan);
+            if (count.getAsInt() >= limit) {
+                throw ApiException.forbidden("limit reached: the plan '" + plan.name() + "' allows " + limit + " "
+                        + what + " (" + limitName + ")");
             }
             return create.get();
         }
@@ -68,11 +73,6 @@ public class TenantQuotas {
     /** The plan of the tenant, as the limits see it. */
     public Plan plan(String tenantId) {
         return plans.of(tenants.find(tenantId).orElse(null));
-    }
-
-    private static ApiException limitReached(Plan plan, int limit, String what, String limitName) {
-        return ApiException.forbidden("limit reached: the plan '" + plan.name() + "' allows " + limit + " " + what
-                + " (" + limitName + ")");
     }
 
     private Object lock(String tenantId) {
