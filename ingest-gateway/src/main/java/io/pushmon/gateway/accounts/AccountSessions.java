@@ -18,6 +18,7 @@ import io.pushmon.common.model.UserAccount;
 import io.pushmon.common.model.UserAccount.Membership;
 import io.pushmon.gateway.GatewayConfig;
 import io.pushmon.gateway.errors.ApiException;
+import io.pushmon.gateway.tenants.BearerToken;
 
 /**
  * Sessions of signed-in users: issued at sign-in, carried as the {@value #COOKIE} cookie or as
@@ -32,7 +33,6 @@ public class AccountSessions {
     static final int MIN_SECRET_LENGTH = 32;
 
     private static final Logger LOG = Logger.getLogger(AccountSessions.class);
-    private static final String BEARER = "bearer ";
 
     /** A request's signed-in user acting in one tenant with their role there. */
     public record SignedIn(UserAccount user, String tenantId, Role role) {
@@ -75,9 +75,7 @@ public class AccountSessions {
      */
     public static String credential(String authorization, Map<String, Cookie> cookies) {
         if (authorization != null) {
-            boolean bearer = authorization.length() > BEARER.length()
-                    && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
-            String value = bearer ? authorization.substring(BEARER.length()).trim() : null;
+            String value = BearerToken.of(authorization);
             return SessionTokens.isSessionToken(value) ? value : null;
         }
         Cookie cookie = cookies == null ? null : cookies.get(COOKIE);

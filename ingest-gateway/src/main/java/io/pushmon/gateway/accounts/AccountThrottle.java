@@ -1,8 +1,8 @@
 package io.pushmon.gateway.accounts;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +42,7 @@ public class AccountThrottle {
 
     @Inject
     public AccountThrottle(GatewayConfig config) {
-        this(new ClientAddressResolver(config.push().trustedProxies().orElse(List.of())),
+        this(ClientAddressResolver.of(config.push()),
                 config.accounts().throttle().perEmail(), config.accounts().throttle().perAddress(),
                 config.accounts().throttle().period());
     }
@@ -56,8 +56,7 @@ public class AccountThrottle {
 
     /** The client's address, behind trusted proxies as for pushes. */
     public String clientAddress(HttpServerRequest http) {
-        String peer = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        return addresses.resolve(peer, http.headers().getAll("X-Forwarded-For"));
+        return Objects.requireNonNullElse(addresses.resolve(http), "unknown");
     }
 
     /**

@@ -1,10 +1,7 @@
 package io.pushmon.gateway.audit;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
@@ -17,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.pushmon.common.model.AuditEntry;
 import io.pushmon.gateway.GatewayConfig;
 import io.pushmon.gateway.push.ClientAddressResolver;
+import io.pushmon.gateway.tenants.ApiKeyFilter;
 import io.pushmon.gateway.tenants.CallerTenant;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -27,7 +25,6 @@ import io.vertx.core.http.HttpServerRequest;
  */
 public class AuditFilter {
 
-    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     /** The actor of every change made through the operator API. */
     static final String OPERATOR = "operator";
 
@@ -45,14 +42,14 @@ public class AuditFilter {
 
     @PostConstruct
     void init() {
-        addresses = new ClientAddressResolver(config.push().trustedProxies().orElse(List.of()));
+        addresses = ClientAddressResolver.of(config.push());
     }
 
     @ServerResponseFilter
     public void audit(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
         boolean operator = path.startsWith("/operator/");
-        if (READS.contains(request.getMethod()) || response.getStatus() >= 400
+        if (ApiKeyFilter.isRead(request.getMethod()) || response.getStatus() >= 400
                 || !(operator || path.startsWith("/api/"))) {
             return;
         }
@@ -75,11 +72,6 @@ public class AuditFilter {
         String targetId = operator ? tenantId : pathId != null ? pathId : createdId;
         log.record(new AuditEntry(UUID.randomUUID().toString(), tenantId,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, request.getMethod() + " " + path, targetId,
-                response.getStatus(), address(http)));
-    }
-
-    private String address(HttpServerRequest http) {
-        String peer = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        return addresses.resolve(peer, http.headers().getAll("X-Forwarded-For"));
+                response.getStatus(), addresses.resolve(http)));
     }
 }

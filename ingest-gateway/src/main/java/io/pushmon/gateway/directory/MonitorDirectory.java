@@ -57,6 +57,11 @@ public class MonitorDirectory {
         return store.forTenant(tenantId).stream().sorted(BY_NAME).toList();
     }
 
+    /** How many monitors the tenant has, as a plan's count limit sees it. */
+    public int countForTenant(String tenantId) {
+        return store.countForTenant(tenantId);
+    }
+
     /**
      * Writes to the topic and, once acknowledged, makes the change visible here at once; {@code monitor}
      * null deletes.

@@ -146,7 +146,8 @@ final class MonitorStore implements CacheStore<MonitorDefinition> {
             return;
         }
         byKey.remove(previous);
-        long slugKey = slugKey(MonitorCodec.tenantNumberOf(previous), Slugs.of(codec.decode(previous).name()));
+        MonitorDefinition removed = codec.decode(previous);
+        long slugKey = slugKey(MonitorCodec.tenantNumberOf(previous), Slugs.of(removed.name()));
         byte[][] sharing = bySlug.get(slugKey);
         if (sharing != null) {
             byte[][] rest = Arrays.stream(sharing).filter(record -> record != previous).toArray(byte[][]::new);
@@ -159,8 +160,9 @@ final class MonitorStore implements CacheStore<MonitorDefinition> {
         if (MonitorCodec.hasToken(previous) && byToken.get(previous) == previous) {
             byToken.remove(previous);
         }
-        if (!byPreviousToken.isEmpty()) {
-            byPreviousToken.values().removeIf(entry -> entry.record() == previous);
+        MonitorDefinition.PreviousToken token = removed.previousToken();
+        if (token != null && token.token() != null) {
+            byPreviousToken.computeIfPresent(token.token(), (t, entry) -> entry.record() == previous ? null : entry);
         }
     }
 
@@ -190,6 +192,25 @@ final class MonitorStore implements CacheStore<MonitorDefinition> {
                 }
             }
             return monitors;
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    /** How many monitors the tenant has, without decoding any. */
+    int countForTenant(String tenantId) {
+        long stamp = lock.readLock();
+        try {
+            int tenant = codec.tenantNumber(tenantId);
+            int count = 0;
+            if (tenant >= 0) {
+                for (byte[] record : byKey) {
+                    if (MonitorCodec.tenantNumberOf(record) == tenant) {
+                        count++;
+                    }
+                }
+            }
+            return count;
         } finally {
             lock.unlockRead(stamp);
         }

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import io.pushmon.gateway.GatewayConfig;
 import io.pushmon.gateway.errors.ApiError;
 import io.pushmon.gateway.tenants.ApiKeys;
+import io.pushmon.gateway.tenants.BearerToken;
 
 /**
  * Lets only the operator key reach {@link OperatorEndpoint}s. Without a configured key the operator API does not
@@ -25,8 +26,6 @@ import io.pushmon.gateway.tenants.ApiKeys;
  * constant time.
  */
 public class OperatorFilter {
-
-    private static final String BEARER = "bearer ";
 
     private final byte[] keyDigest;
 
@@ -45,10 +44,8 @@ public class OperatorFilter {
         if (keyDigest == null) {
             return Optional.of(answer(Response.Status.NOT_FOUND, "not found"));
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.length() <= BEARER.length()
-                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || !MessageDigest.isEqual(keyDigest, digest(header.substring(BEARER.length()).trim()))) {
+        String key = BearerToken.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (key == null || !MessageDigest.isEqual(keyDigest, digest(key))) {
             return Optional.of(Response.fromResponse(answer(Response.Status.UNAUTHORIZED,
                     "the operator key is required: Authorization: Bearer <operator key>"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"pushmon-operator\"").build());

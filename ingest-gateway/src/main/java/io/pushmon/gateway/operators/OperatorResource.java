@@ -160,7 +160,7 @@ public class OperatorResource {
 
     private TenantView view(TenantDefinition tenant) {
         return new TenantView(tenant.id(), tenant.name(), plans.of(tenant).name(), tenant.plan(), tenant.suspended(),
-                tenant.createdAt(), monitors.forTenant(tenant.id()).size(), channels.forTenant(tenant.id()).size(),
+                tenant.createdAt(), monitors.countForTenant(tenant.id()), channels.forTenant(tenant.id()).size(),
                 tenant.apiKeys().size(), tenant.pingKey() != null);
     }
 }

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.netty.util.NetUtil;
+import io.pushmon.gateway.GatewayConfig;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Finds the client's address behind trusted proxies. X-Forwarded-For is read from the right: each trusted
@@ -15,11 +17,25 @@ import io.netty.util.NetUtil;
  */
 public final class ClientAddressResolver {
 
+    /** The header each proxy appends the address it saw to. */
+    public static final String FORWARDED_FOR = "X-Forwarded-For";
+
     private final List<Cidr> trusted;
 
     /** @param trustedProxies addresses ({@code 10.0.0.5}) or ranges ({@code 10.0.0.0/8}, {@code fd00::/8}) */
     public ClientAddressResolver(List<String> trustedProxies) {
         this.trusted = trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).map(Cidr::parse).toList();
+    }
+
+    /** The resolver of {@code pushmon.push.trusted-proxies}: pushes, the audit log and the sign-in throttle share it. */
+    public static ClientAddressResolver of(GatewayConfig.Push push) {
+        return new ClientAddressResolver(push.trustedProxies().orElse(List.of()));
+    }
+
+    /** The client address of a request, from its TCP peer and X-Forwarded-For headers; null without a peer. */
+    public String resolve(HttpServerRequest http) {
+        String peer = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        return resolve(peer, http.headers().getAll(FORWARDED_FOR));
     }
 
     /**

@@ -39,7 +39,7 @@ public record PushRequest(Dialect dialect, String token, String slug, String sig
             byte[] form, byte[] body) {
         String peer = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         return new PushRequest(dialect, token, slug, signal, http.query(), form, body, peer,
-                http.headers().getAll("X-Forwarded-For"), http.getHeader(HttpHeaders.USER_AGENT));
+                http.headers().getAll(ClientAddressResolver.FORWARDED_FOR), http.getHeader(HttpHeaders.USER_AGENT));
     }
 
     /** What the request says, read by its dialect's rules. */

@@ -2,7 +2,6 @@ package io.pushmon.gateway.push;
 
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -46,7 +45,7 @@ public class PushService {
         this.writer = writer;
         this.metrics = metrics;
         this.limits = limits;
-        this.addresses = new ClientAddressResolver(config.push().trustedProxies().orElse(List.of()));
+        this.addresses = ClientAddressResolver.of(config.push());
         this.maxUserAgentLength = config.push().maxUserAgentLength();
     }
 

@@ -30,7 +30,6 @@ import io.pushmon.gateway.errors.ApiException;
 public class ApiKeyFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final String BEARER = "bearer ";
 
     @Inject
     TenantDirectory tenants;
@@ -40,6 +39,11 @@ public class ApiKeyFilter {
 
     @Inject
     CallerTenant caller;
+
+    /** True for the methods that only read: what a read-only caller may use, and what the audit log skips. */
+    public static boolean isRead(String method) {
+        return READS.contains(method);
+    }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Optional<Response> authenticate(ContainerRequestContext request, ResourceInfo resource) {
@@ -60,11 +64,11 @@ public class ApiKeyFilter {
             }
             return authorize(request, resource, "a read-only member can only read");
         }
-        if (header == null || header.length() <= BEARER.length()
-                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        String apiKey = BearerToken.of(header);
+        if (apiKey == null) {
             return Optional.of(unauthorized("an API key or a session is required: Authorization: Bearer <api key>"));
         }
-        String hash = ApiKeys.sha256(header.substring(BEARER.length()).trim());
+        String hash = ApiKeys.sha256(apiKey);
         Optional<TenantDefinition.ApiKey> key = tenants.findByKeyHash(hash)
                 .flatMap(t -> t.apiKeys().stream().filter(k -> k.sha256().equals(hash)).findFirst()
                         .map(k -> {
@@ -83,7 +87,7 @@ public class ApiKeyFilter {
      */
     private Optional<Response> authorize(ContainerRequestContext request, ResourceInfo resource,
             String readOnlyMessage) {
-        boolean read = READS.contains(request.getMethod());
+        boolean read = isRead(request.getMethod());
         Role required = required(resource, read);
         if (caller.role().atLeast(required)) {
             if (!read && tenants.find(caller.tenantId()).map(TenantDefinition::suspended).orElse(false)) {

@@ -47,7 +47,7 @@ public class TenantQuotas {
      * @throws ApiException 403 naming the limit when it has none
      */
     public <T> T withRoomForMonitor(String tenantId, Supplier<T> create) {
-        return withRoom(tenantId, () -> monitors.forTenant(tenantId).size(), Plan::maxMonitors, "monitors",
+        return withRoom(tenantId, () -> monitors.countForTenant(tenantId), Plan::maxMonitors, "monitors",
                 "maxMonitors", create);
     }
 

@@ -43,6 +43,20 @@ class MonitorStoreTest {
     }
 
     @Test
+    void aTenantsMonitorsAreCountedWithoutTheOthers() {
+        for (int i = 0; i < 3; i++) {
+            String id = UUID.randomUUID().toString();
+            store.put(id, monitor(id, "counted", "m" + i, PushTokens.generate()));
+        }
+        String other = UUID.randomUUID().toString();
+        store.put(other, monitor(other, "other", "m", PushTokens.generate()));
+
+        assertThat(store.countForTenant("counted")).isEqualTo(3);
+        assertThat(store.countForTenant("other")).isEqualTo(1);
+        assertThat(store.countForTenant("never-seen")).isZero();
+    }
+
+    @Test
     void aRotatedTokenFindsItsMonitorUntilItsTimeIsUp() {
         String id = UUID.randomUUID().toString();
         String old = PushTokens.generate();
