@@ -16,6 +16,7 @@ import io.pushmon.common.kafka.KafkaConfig;
 import io.pushmon.common.topics.TopicProvisioner;
 import io.pushmon.gateway.audit.AuditLog;
 import io.pushmon.gateway.directory.Directories;
+import io.pushmon.gateway.incidents.IncidentLog;
 import io.pushmon.gateway.kafka.HeartbeatWriter;
 import io.pushmon.gateway.tenants.DefaultTenantBootstrap;
 import io.pushmon.gateway.ticks.TickWriter;
@@ -52,11 +53,15 @@ public class GatewayStartup {
     @Inject
     AuditLog audit;
 
+    @Inject
+    IncidentLog incidents;
+
     void onStart(@Observes StartupEvent event) {
         LOG.infof("Provisioning topics on %s", kafka.bootstrapServers());
         TopicProvisioner.provision(kafka);
         directories.start();
         audit.start();
+        incidents.start();
         defaultTenant.start();
         awaitHeartbeatMetadata();
         awaitCaches();

@@ -48,9 +48,13 @@ public final class Topic<K, V> {
      */
     public static final Topic<String, Heartbeat> HEARTBEATS = new Topic<>("heartbeats", Cleanup.DELETE, true,
             Map.of("message.timestamp.type", "LogAppendTime"), new HeartbeatSerde());
-    /** Status changes (flips) keyed by monitor id, written transactionally by the processor. */
+    /**
+     * Status changes (flips) keyed by monitor id, written transactionally by the processor. Kept 90 days: the
+     * gateways rebuild the 90-day uptime bars and incident lists from it.
+     */
     public static final Topic<String, MonitorEvent> MONITOR_EVENTS = new Topic<>("monitor-events", Cleanup.DELETE,
-            false, Map.of(), new JsonSerde<>(MonitorEvent.class));
+            false, Map.of("retention.ms", String.valueOf(Duration.ofDays(90).toMillis())),
+            new JsonSerde<>(MonitorEvent.class));
     /** Notification channel definitions keyed by channel id; a tombstone deletes the channel. */
     public static final Topic<String, ChannelDefinition> CHANNELS = new Topic<>("channels", Cleanup.COMPACT, false,
             Map.of(), new JsonSerde<>(ChannelDefinition.class));
