@@ -74,8 +74,11 @@ public class NotificationHistory extends TopicFollower<String, DeliveryLogEntry>
             String lastError = entry.error() != null ? entry.error() : before == null ? null : before.lastError();
             String channelType = entry.channelType() != null ? entry.channelType()
                     : before == null ? null : before.channelType();
+            var attempt = new DeliverySummary.Attempt(entry.attempt(), entry.at(), entry.outcome(), entry.statusCode(),
+                    entry.error(), entry.durationMs());
             byDelivery.put(entry.idempotencyKey(), new DeliverySummary(entry.channelId(), channelType,
-                    entry.eventId(), entry.transition(), attemptsSoFar, entry.outcome(), lastError, entry.at()));
+                    entry.eventId(), entry.transition(), attemptsSoFar, entry.outcome(), lastError, entry.at(),
+                    before == null ? List.of() : before.attemptLog()).with(attempt));
         }
         List<DeliverySummary> summaries = new ArrayList<>(byDelivery.values());
         summaries.sort(Comparator.comparing(DeliverySummary::at, Comparator.nullsLast(Comparator.reverseOrder())));

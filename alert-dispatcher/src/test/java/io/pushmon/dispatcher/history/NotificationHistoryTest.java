@@ -25,7 +25,11 @@ class NotificationHistoryTest {
                 attempt("k1", "c-1", 2, DeliveryOutcome.DELIVERED, null, "2026-01-01T00:00:30Z")));
 
         assertThat(summaries).containsExactly(new DeliverySummary("c-1", "webhook", "e-k1", "down", 2,
-                DeliveryOutcome.DELIVERED, "HTTP 500", Instant.parse("2026-01-01T00:00:30Z")));
+                DeliveryOutcome.DELIVERED, "HTTP 500", Instant.parse("2026-01-01T00:00:30Z"), List.of(
+                        new DeliverySummary.Attempt(1, Instant.parse("2026-01-01T00:00:00Z"),
+                                DeliveryOutcome.RETRYING, 500, "HTTP 500", 12),
+                        new DeliverySummary.Attempt(2, Instant.parse("2026-01-01T00:00:30Z"),
+                                DeliveryOutcome.DELIVERED, 200, null, 12))));
     }
 
     @Test
