@@ -20,8 +20,9 @@ import io.pushmon.gateway.push.PushTokens;
  * as a string; the definition's own id only when it differs from the key (the topic may hold anything); the
  * tenant id and each channel id as numbers in {@link InternTable}s; timeout and grace; the two timestamps;
  * the name; for a cron monitor, its expression and time zone; a maximum run time when one is set; then, only for
- * the few monitors that have them, a trailer of extra flags (suspended, previous token) and the previous token
- * with its end. Key and token come first, so {@link MonitorKeys} can hash and compare them in place.
+ * the few monitors that have them, a trailer of extra flags (suspended, previous token, tags), the previous token
+ * with its end, and the tags as numbers in a table of their own (a tenant's monitors repeat a few tags). Key and
+ * token come first, so {@link MonitorKeys} can hash and compare them in place.
  *
  * <p>Every value has exactly one encoding (a UUID or token not in canonical form is kept as a string), so two
  * strings are equal exactly when their encoded bytes are. Decoding gives back an equal definition.
@@ -42,6 +43,7 @@ final class MonitorCodec {
     /** Trailer flags: the flags byte is full, and few monitors need these. */
     static final int SUSPENDED = 1;
     static final int PREVIOUS_TOKEN = 2;
+    static final int TAGS = 4;
 
     static final int UUID_BYTES = 16;
     static final int TOKEN_BYTES = PushTokens.BYTES;
@@ -50,6 +52,7 @@ final class MonitorCodec {
 
     private final InternTable tenants = new InternTable();
     private final InternTable channels = new InternTable();
+    private final InternTable tags = new InternTable();
 
     byte[] encode(String key, MonitorDefinition monitor) {
         boolean otherId = !key.equals(monitor.id());
@@ -80,12 +83,19 @@ final class MonitorCodec {
         if (monitor.maxRuntimeSeconds() != 0) {
             writeVarLong(out, zigZag(monitor.maxRuntimeSeconds()));
         }
-        int trailer = (monitor.suspended() ? SUSPENDED : 0) | (monitor.previousToken() != null ? PREVIOUS_TOKEN : 0);
+        int trailer = (monitor.suspended() ? SUSPENDED : 0) | (monitor.previousToken() != null ? PREVIOUS_TOKEN : 0)
+                | (monitor.tags().isEmpty() ? 0 : TAGS);
         if (trailer != 0) {
             writeVarLong(out, trailer);
             if (monitor.previousToken() != null) {
                 writeString(out, monitor.previousToken().token());
                 writeInstant(out, monitor.previousToken().validUntil());
+            }
+            if (!monitor.tags().isEmpty()) {
+                writeVarLong(out, monitor.tags().size());
+                for (String tag : monitor.tags()) {
+                    writeVarLong(out, tags.intern(tag));
+                }
             }
         }
         byte[] record = out.toByteArray();
@@ -115,9 +125,13 @@ final class MonitorCodec {
         int trailer = in.atEnd() ? 0 : (int) in.readVarLong();
         MonitorDefinition.PreviousToken previous = (trailer & PREVIOUS_TOKEN) != 0
                 ? new MonitorDefinition.PreviousToken(in.readString(), in.readInstant()) : null;
+        String[] tagNames = new String[(trailer & TAGS) != 0 ? (int) in.readVarLong() : 0];
+        for (int i = 0; i < tagNames.length; i++) {
+            tagNames[i] = tags.get((int) in.readVarLong());
+        }
         return new MonitorDefinition(id, tenant == 0 ? null : tenants.get(tenant - 1), name, token, timeout, grace,
                 (flags & PAUSED) != 0, Arrays.asList(channelIds), createdAt, updatedAt, cron, maxRuntime,
-                (trailer & SUSPENDED) != 0, previous);
+                (trailer & SUSPENDED) != 0, previous, Arrays.asList(tagNames));
     }
 
     /**

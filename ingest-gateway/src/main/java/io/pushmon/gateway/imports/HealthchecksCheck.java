@@ -3,6 +3,7 @@ package io.pushmon.gateway.imports;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pushmon.gateway.errors.ApiException;
 import io.pushmon.common.model.Slugs;
 import io.pushmon.gateway.monitors.MonitorRequest;
+import io.pushmon.gateway.monitors.Tags;
 import io.pushmon.gateway.push.PushTokens;
 
 /**
@@ -31,10 +33,12 @@ import io.pushmon.gateway.push.PushTokens;
  * @param tz          the zone of {@code schedule}
  * @param grace       grace time in seconds
  * @param paused      true when the check is paused
- * @param ignored     fields holding settings pushmon does not carry over, in the order of the check
+ * @param tags        the check's space-separated tags that fit pushmon's (lower-cased, see {@link Tags})
+ * @param ignored     fields holding settings pushmon does not carry over, in the order of the check; {@code tags}
+ *                    when some of its tags do not fit
  */
 public record HealthchecksCheck(int index, String name, String uuid, String uuidProblem, Long timeout,
-        String schedule, String tz, Long grace, boolean paused, List<String> ignored) {
+        String schedule, String tz, Long grace, boolean paused, List<String> tags, List<String> ignored) {
 
     /**
      * Most checks in one import. Each is written to Kafka and acknowledged before the next, so this keeps one
@@ -50,7 +54,7 @@ public record HealthchecksCheck(int index, String name, String uuid, String uuid
     private static final Set<String> NOT_SETTINGS = Set.of("n_pings", "started", "last_ping", "next_ping",
             "last_duration", "update_url", "pause_url", "resume_url", "unique_key");
     private static final Set<String> MAPPED = Set.of("name", "timeout", "schedule", "tz", "grace", "status",
-            "ping_url");
+            "ping_url", "tags");
 
     /**
      * The checks of a list as Healthchecks answers it: {@code {"checks": [...]}}. A list that is not of that shape
@@ -96,9 +100,19 @@ public record HealthchecksCheck(int index, String name, String uuid, String uuid
             }
         }
         boolean paused = PAUSED.equals(text(index, check, "status"));
+        List<String> given = tagsOf(text(index, check, "tags"));
+        List<String> tags = Tags.carriedOver(given);
+        boolean tagsLost = tags.size() < given.stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().count();
         return new HealthchecksCheck(index, nameOf(index, check, uuid), uuid, uuidProblem,
                 seconds(index, check, "timeout"), text(index, check, "schedule"), text(index, check, "tz"),
-                seconds(index, check, "grace"), paused, ignored(check, paused, nameOf(index, check, uuid)));
+                seconds(index, check, "grace"), paused, tags,
+                ignored(check, paused, nameOf(index, check, uuid), tagsLost));
+    }
+
+    /** Healthchecks keeps a check's tags as one string, separated by spaces. */
+    private static List<String> tagsOf(String spaceSeparated) {
+        return spaceSeparated == null || spaceSeparated.isBlank() ? List.of()
+                : List.of(spaceSeparated.trim().split("\\s+"));
     }
 
     /**
@@ -106,7 +120,7 @@ public record HealthchecksCheck(int index, String name, String uuid, String uuid
      * imported check becomes a {@link MonitorRequest}; channels are Healthchecks' own and do not carry over.
      */
     public MonitorRequest toRequest() {
-        return new MonitorRequest(name, timeout, schedule, tz, grace, null, uuid, null);
+        return new MonitorRequest(name, timeout, schedule, tz, grace, null, uuid, null, tags);
     }
 
     /** Healthchecks allows unnamed checks; a monitor needs a name, and the slug or UUID tells it apart. */
@@ -119,11 +133,15 @@ public record HealthchecksCheck(int index, String name, String uuid, String uuid
         return null;
     }
 
-    private static List<String> ignored(ObjectNode check, boolean paused, String name) {
+    private static List<String> ignored(ObjectNode check, boolean paused, String name, boolean tagsLost) {
         List<String> ignored = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = check.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
+            if (key.equals("tags") && tagsLost) {
+                ignored.add(key);
+                continue;
+            }
             if (MAPPED.contains(key) || NOT_SETTINGS.contains(key)) {
                 continue;
             }

@@ -13,7 +13,8 @@ import io.pushmon.gateway.errors.ApiException;
 
 /**
  * The body of {@code POST /api/monitors} and {@code PUT /api/monitors/{id}}. A PUT replaces all of these
- * fields; omitted optional ones fall back to their defaults.
+ * fields; omitted optional ones fall back to their defaults (a PUT without {@code channelIds} or {@code tags}
+ * leaves the monitor without them).
  *
  * @param name           1..100 characters, not only blanks
  * @param timeoutSeconds expected interval between pushes, 1 s .. 365 days; or instead
@@ -25,6 +26,8 @@ import io.pushmon.gateway.errors.ApiException;
  *                       URL apart from the host); generated when absent
  * @param maxRuntimeSeconds how long a started run may take before the monitor is down for running too long,
  *                       1 s .. 365 days; the grace time when absent
+ * @param tags           labels to group the monitor by, at most 10 (see {@link Tags}); lower-cased, deduplicated
+ *                       and sorted (default none)
  */
 public record MonitorRequest(
         @NotBlank(message = "name is required and must not be blank")
@@ -46,7 +49,8 @@ public record MonitorRequest(
         String pushToken,
         @Min(value = 1, message = "maxRuntimeSeconds must be between 1 and 31536000 (365 days)")
         @Max(value = MonitorRequest.MAX_SECONDS, message = "maxRuntimeSeconds must be between 1 and 31536000 (365 days)")
-        Long maxRuntimeSeconds) {
+        Long maxRuntimeSeconds,
+        List<String> tags) {
 
     /** Longest name, in characters. */
     public static final int MAX_NAME = 100;
@@ -56,6 +60,12 @@ public record MonitorRequest(
     public static final int MAX_CHANNELS = 50;
     /** Longest cron expression or zone name, in characters. */
     public static final int MAX_CRON = 200;
+
+    /** A request without tags, such as the one a slug ping with {@code ?create=1} makes. */
+    public MonitorRequest(String name, Long timeoutSeconds, String cron, String timeZone, Long graceSeconds,
+            List<String> channelIds, String pushToken, Long maxRuntimeSeconds) {
+        this(name, timeoutSeconds, cron, timeZone, graceSeconds, channelIds, pushToken, maxRuntimeSeconds, null);
+    }
 
     /**
      * The schedule the request asks for: a cron schedule, checked, or null for an interval.
@@ -98,5 +108,14 @@ public record MonitorRequest(
 
     List<String> channelIdsOrNone() {
         return channelIds == null ? List.of() : channelIds.stream().distinct().toList();
+    }
+
+    /**
+     * The tags as the monitor keeps them.
+     *
+     * @throws io.pushmon.gateway.errors.ApiException a 400 naming {@code tags} and the tag that does not fit
+     */
+    List<String> tagsOrNone() {
+        return Tags.normalize(tags, "tags");
     }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -69,9 +70,11 @@ public class MonitorResource {
     }
 
     @GET
-    @Operation(summary = "List monitors", description = "Sorted by name, then id.")
-    public List<MonitorView> list() {
-        return monitors.list(caller.tenantId()).stream().map(this::view).toList();
+    @Operation(summary = "List monitors", description = "Sorted by name, then id. With ?tag=a&tag=b only the "
+            + "monitors that have all of the given tags (compared in lower case).")
+    @APIResponse(responseCode = "400", description = "A tag of the wrong shape; the message names it")
+    public List<MonitorView> list(@QueryParam("tag") List<String> tags) {
+        return monitors.list(caller.tenantId(), Tags.normalize(tags, "tag")).stream().map(this::view).toList();
     }
 
     @GET

@@ -55,11 +55,12 @@ public class MonitorService {
     public MonitorDefinition create(String tenantId, MonitorRequest request) {
         CronSchedule cron = request.scheduleOrInterval();
         List<String> channelIds = checkChannels(tenantId, request.channelIdsOrNone());
+        List<String> tags = request.tagsOrNone();
         String token = request.pushToken() == null ? PushTokens.generate() : keptToken(request.pushToken());
         Instant now = now();
         MonitorDefinition monitor = new MonitorDefinition(UUID.randomUUID().toString(), tenantId,
                 request.name(), token, request.timeoutOrNone(), request.graceOrDefault(), false,
-                channelIds, now, now, cron, request.maxRuntimeOrNone());
+                channelIds, now, now, cron, request.maxRuntimeOrNone(), false, null, tags);
         return quotas.withRoomForMonitor(tenantId, () -> {
             synchronized (lock(token)) {
                 // Serialised per token within this gateway; two gateways taking the same token at once is the
@@ -76,6 +77,12 @@ public class MonitorService {
         return monitors.forTenant(tenantId);
     }
 
+    /** The tenant's monitors that have every one of {@code tags} (all of them for none), sorted by name. */
+    public List<MonitorDefinition> list(String tenantId, List<String> tags) {
+        List<MonitorDefinition> all = list(tenantId);
+        return tags.isEmpty() ? all : all.stream().filter(m -> m.tags().containsAll(tags)).toList();
+    }
+
     /** The tenant's monitor; another tenant's monitor is as unknown as a missing one. */
     public MonitorDefinition get(String tenantId, String id) {
         return monitors.find(id).filter(m -> m.tenantId().equals(tenantId))
@@ -88,9 +95,10 @@ public class MonitorService {
         }
         CronSchedule cron = request.scheduleOrInterval();
         List<String> channelIds = checkChannels(tenantId, request.channelIdsOrNone());
+        List<String> tags = request.tagsOrNone();
         return change(tenantId, id, m -> new MonitorDefinition(m.id(), m.tenantId(), request.name(), m.pushToken(),
                 request.timeoutOrNone(), request.graceOrDefault(), m.paused(), channelIds, m.createdAt(), now(),
-                cron, request.maxRuntimeOrNone(), m.suspended(), m.previousToken()));
+                cron, request.maxRuntimeOrNone(), m.suspended(), m.previousToken(), tags));
     }
 
     public MonitorDefinition pause(String tenantId, String id) {

@@ -23,13 +23,15 @@ import io.pushmon.gateway.audit.Audited;
  *                {@code /log} or an exit status may be appended
  * @param suspended     true while an operator suspended the account (absent otherwise)
  * @param previousToken the token a rotation replaced, while it still works (absent otherwise)
+ * @param tags          the monitor's tags, sorted; empty when it has none
  * @param live          the live state, absent in lists
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MonitorView(String id, String name, String pushToken, String pushUrl, String pingUrl,
         Long timeoutSeconds, String cron, String timeZone, ScheduleView schedule, long graceSeconds,
         Long maxRuntimeSeconds, boolean paused, Boolean suspended, PreviousTokenView previousToken,
-        List<String> channelIds, Instant createdAt, Instant updatedAt, @JsonUnwrapped Live live) implements Audited {
+        List<String> channelIds, List<String> tags, Instant createdAt, Instant updatedAt, @JsonUnwrapped Live live)
+        implements Audited {
 
     /**
      * A rotated-away token that still works: clients still using it have until {@code validUntil} to move.
@@ -81,8 +83,8 @@ public record MonitorView(String id, String name, String pushToken, String pushU
      */
     MonitorView withLiveState(Optional<MonitorLiveState> state) {
         return new MonitorView(id, name, pushToken, pushUrl, pingUrl, timeoutSeconds, cron, timeZone, schedule,
-                graceSeconds, maxRuntimeSeconds, paused, suspended, previousToken, channelIds, createdAt, updatedAt,
-                state.map(Live::of).orElse(Live.UNKNOWN));
+                graceSeconds, maxRuntimeSeconds, paused, suspended, previousToken, channelIds, tags, createdAt,
+                updatedAt, state.map(Live::of).orElse(Live.UNKNOWN));
     }
 
     /** The definition as its owner sees it; {@code now} is where the next expected runs are counted from. */
@@ -97,7 +99,7 @@ public record MonitorView(String id, String name, String pushToken, String pushU
                 monitor.graceSeconds(), monitor.maxRuntimeSeconds() == 0 ? null : monitor.maxRuntimeSeconds(),
                 monitor.paused(), monitor.suspended() ? Boolean.TRUE : null,
                 PreviousTokenView.of(monitor.previousToken(), base, withToken, now), monitor.channelIds(),
-                monitor.createdAt(), monitor.updatedAt(), null);
+                monitor.tags(), monitor.createdAt(), monitor.updatedAt(), null);
     }
 
     @Override

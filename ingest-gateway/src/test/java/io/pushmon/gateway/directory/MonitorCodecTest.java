@@ -64,6 +64,43 @@ class MonitorCodecTest {
     }
 
     @Test
+    void tagsComeBackInOrderAndCostAByteEachOnceSeen() {
+        String id = UUID.randomUUID().toString();
+        MonitorDefinition untagged = new MonitorDefinition(id, "tenant-a", "nightly backup", PushTokens.generate(),
+                3600, 300, false, List.of(), CREATED, UPDATED);
+        MonitorDefinition tagged = withTags(untagged, List.of("backup", "db.primary", "prod"));
+        codec.encode("other", withTags(untagged, List.of("prod", "db.primary", "backup")));
+
+        byte[] record = codec.encode(id, tagged);
+
+        assertThat(codec.decode(record)).isEqualTo(tagged);
+        assertThat(codec.decode(record).tags()).containsExactly("backup", "db.primary", "prod");
+        assertThat(record.length - codec.encode(id, untagged).length).as("trailer flags, count, three numbers")
+                .isEqualTo(5);
+        assertThat(codec.pushTarget(record)).isEqualTo(new PushTarget(id, "tenant-a", false));
+    }
+
+    @Test
+    void tagsSitInTheTrailerBesideASuspensionAndAPreviousToken() {
+        String id = UUID.randomUUID().toString();
+        MonitorDefinition monitor = new MonitorDefinition(id, "tenant-a", "rotated", PushTokens.generate(), 60, 0,
+                true, List.of("c1"), CREATED, UPDATED, new CronSchedule("@daily", "UTC"), 90, true,
+                new MonitorDefinition.PreviousToken(PushTokens.generate(), UPDATED.plusSeconds(60)), List.of("ops"));
+
+        assertThat(codec.decode(codec.encode(id, monitor))).isEqualTo(monitor);
+        MonitorDefinition released = monitor.withSuspended(false, UPDATED).withPushToken(monitor.pushToken(), null,
+                UPDATED);
+        assertThat(codec.decode(codec.encode(id, released)).tags()).containsExactly("ops");
+    }
+
+    @Test
+    void aMonitorWithoutTagsDecodesWithAnEmptyList() {
+        MonitorDefinition monitor = monitor("m", "tok");
+
+        assertThat(codec.decode(codec.encode("m", monitor)).tags()).isEmpty();
+    }
+
+    @Test
     void idsAndTokensThatAreNotInCanonicalFormComeBackUnchanged() {
         for (String id : List.of("monitor-1", "", "3F2504E0-4F89-11D3-9A0C-0305E82C3301", "1-1-1-1-1",
                 "3f2504e0-4f89-11d3-9a0c-0305e82c33011", "ключ ✓ 🙂")) {
@@ -143,6 +180,12 @@ class MonitorCodecTest {
                 .isEqualTo(MonitorKeys.BY_TOKEN.hashCode(MonitorCodec.tokenProbe(token)));
         assertThat(MonitorKeys.BY_TOKEN.equals(record, MonitorCodec.tokenProbe(PushTokens.generate()))).isFalse();
         assertThat(MonitorKeys.BY_KEY.equals(record, null)).isFalse();
+    }
+
+    private static MonitorDefinition withTags(MonitorDefinition m, List<String> tags) {
+        return new MonitorDefinition(m.id(), m.tenantId(), m.name(), m.pushToken(), m.timeoutSeconds(),
+                m.graceSeconds(), m.paused(), m.channelIds(), m.createdAt(), m.updatedAt(), m.cron(),
+                m.maxRuntimeSeconds(), m.suspended(), m.previousToken(), tags);
     }
 
     private static List<String> reversed(List<String> values) {

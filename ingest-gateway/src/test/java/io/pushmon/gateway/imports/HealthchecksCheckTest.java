@@ -57,7 +57,7 @@ class HealthchecksCheckTest {
     void settingsThatHoldAValueAreListedAsIgnoredAndStateIsNot() throws IOException {
         List<HealthchecksCheck> checks = readWrite();
 
-        assertThat(checks.get(0).ignored()).containsExactly("tags", "desc", "channels");
+        assertThat(checks.get(0).ignored()).containsExactly("desc", "channels");
         assertThat(checks.get(1).ignored()).containsExactly("methods");
         assertThat(checks.get(3).ignored()).containsExactly("manual_resume", "success_kw", "filter_body");
         assertThat(checks.get(4).ignored()).isEmpty();
@@ -65,7 +65,26 @@ class HealthchecksCheckTest {
 
     @Test
     void aPausedCheckListsManualResumeBecauseAPushDoesNotResumeAMonitor() throws IOException {
-        assertThat(readWrite().get(2).ignored()).containsExactly("tags", "manual_resume");
+        assertThat(readWrite().get(2).ignored()).containsExactly("manual_resume");
+    }
+
+    @Test
+    void aChecksSpaceSeparatedTagsBecomeTheMonitorsTags() throws IOException {
+        assertThat(readWrite().get(0).toRequest().tags()).containsExactly("db", "prod");
+        assertThat(readWrite().get(2).toRequest().tags()).containsExactly("ops");
+        assertThat(readWrite().get(1).toRequest().tags()).isEmpty();
+    }
+
+    @Test
+    void tagsPushmonCannotTakeAreDroppedAndTagsIsListedAsIgnored() throws IOException {
+        String uuid = "\"ping_url\":\"https://hc-ping.com/5bf66975-d4c7-4bf5-bcc8-b8d8a82ea278\",\"timeout\":60";
+
+        HealthchecksCheck check = single("{\"name\":\"x\",\"tags\":\" Prod  db:primary prod all \",\"desc\":\"d\","
+                + uuid + "}");
+
+        assertThat(check.tags()).containsExactly("prod");
+        assertThat(check.ignored()).containsExactly("tags", "desc");
+        assertThat(single("{\"name\":\"x\",\"tags\":\"Prod PROD\"," + uuid + "}").ignored()).isEmpty();
     }
 
     @Test

@@ -77,7 +77,7 @@ class HealthchecksImportIT {
         api(DEFAULT_KEY).get("/api/monitors/" + simpleId).then().statusCode(200)
                 .body("name", equalTo("Nightly DB backup")).body("pushToken", equalTo(listing.uuids().get(SIMPLE)))
                 .body("timeoutSeconds", equalTo(86400)).body("graceSeconds", equalTo(3600))
-                .body("cron", nullValue()).body("paused", equalTo(false));
+                .body("cron", nullValue()).body("paused", equalTo(false)).body("tags", equalTo(List.of("db", "prod")));
         api(DEFAULT_KEY).get("/api/monitors/" + report.getString("checks[1].monitorId")).then().statusCode(200)
                 .body("pushToken", equalTo(listing.uuids().get(CRON))).body("cron", equalTo("30 6 * * 1-5"))
                 .body("timeZone", equalTo("Europe/Vienna")).body("timeoutSeconds", nullValue())
@@ -126,7 +126,7 @@ class HealthchecksImportIT {
     @Test
     void settingsPushmonDoesNotHaveAreListedAsIgnored() {
         importChecks(Listing.fresh().json()).then().statusCode(200)
-                .body("checks[0].ignored", equalTo(List.of("tags", "desc", "channels")))
+                .body("checks[0].ignored", equalTo(List.of("desc", "channels")))
                 .body("checks[1].ignored", equalTo(List.of("methods")))
                 .body("checks[4].ignored", nullValue());
     }

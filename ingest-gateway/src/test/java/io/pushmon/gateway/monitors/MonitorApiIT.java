@@ -156,6 +156,54 @@ class MonitorApiIT {
     }
 
     @Test
+    void tagsAreKeptLowerCasedDistinctAndSorted() {
+        String id = api(DEFAULT_KEY).body(Map.of("name", uniqueName("tagged"), "timeoutSeconds", 60,
+                "tags", List.of("Prod", "db.primary", "prod", "eu-west_1")))
+                .post("/api/monitors").then().statusCode(201)
+                .body("tags", equalTo(List.of("db.primary", "eu-west_1", "prod"))).extract().path("id");
+
+        api(DEFAULT_KEY).get("/api/monitors/" + id).then().statusCode(200)
+                .body("tags", equalTo(List.of("db.primary", "eu-west_1", "prod")));
+        api(DEFAULT_KEY).get("/api/monitors").then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.tags", equalTo(List.of("db.primary", "eu-west_1", "prod")));
+    }
+
+    @Test
+    void aPutReplacesTheTagsAndAPutWithoutTagsRemovesThem() {
+        String id = api(DEFAULT_KEY).body(Map.of("name", uniqueName("retag"), "timeoutSeconds", 60,
+                "tags", List.of("a", "b"))).post("/api/monitors").then().statusCode(201).extract().path("id");
+
+        api(DEFAULT_KEY).body(Map.of("name", "retagged", "timeoutSeconds", 60, "tags", List.of("c")))
+                .put("/api/monitors/" + id).then().statusCode(200).body("tags", equalTo(List.of("c")));
+        api(DEFAULT_KEY).body(Map.of("name", "untagged", "timeoutSeconds", 60))
+                .put("/api/monitors/" + id).then().statusCode(200).body("tags", equalTo(List.of()));
+        api(DEFAULT_KEY).get("/api/monitors/" + id).then().statusCode(200).body("tags", equalTo(List.of()));
+    }
+
+    @Test
+    void theListFilteredByTagsHoldsTheMonitorsWithAllOfThem() {
+        String tag = uniqueName("team").toLowerCase();
+        String both = api(DEFAULT_KEY).body(Map.of("name", uniqueName("both"), "timeoutSeconds", 60,
+                "tags", List.of(tag, "nightly"))).post("/api/monitors").then().statusCode(201).extract().path("id");
+        String one = api(DEFAULT_KEY).body(Map.of("name", uniqueName("one"), "timeoutSeconds", 60,
+                "tags", List.of(tag))).post("/api/monitors").then().statusCode(201).extract().path("id");
+        String otherKey = ApiKeys.generateKey();
+        tenants.ensureTenantKey(uniqueName("tenant-tags"), "test", otherKey, false);
+        api(otherKey).body(Map.of("name", "theirs", "timeoutSeconds", 60, "tags", List.of(tag)))
+                .post("/api/monitors").then().statusCode(201);
+
+        // Sorted by name: "both-..." before "one-...".
+        api(DEFAULT_KEY).queryParam("tag", tag).get("/api/monitors").then().statusCode(200)
+                .body("id", equalTo(List.of(both, one)));
+        api(DEFAULT_KEY).queryParam("tag", tag.toUpperCase()).queryParam("tag", "nightly").get("/api/monitors")
+                .then().statusCode(200).body("id", equalTo(List.of(both)));
+        api(DEFAULT_KEY).queryParam("tag", "no-monitor-has-this").get("/api/monitors").then().statusCode(200)
+                .body("", hasSize(0));
+        api(DEFAULT_KEY).queryParam("tag", "not a tag").get("/api/monitors").then().statusCode(400)
+                .body("error", containsString("tag must each be"));
+    }
+
+    @Test
     void resumeMovesUpdatedAtSoTheDeadlineReArmsFromIt() throws InterruptedException {
         String id = createMonitor(DEFAULT_KEY, uniqueName("resume")).getString("id");
         Instant paused = Instant.parse(api(DEFAULT_KEY).post("/api/monitors/" + id + "/pause").then()
@@ -255,6 +303,17 @@ class MonitorApiIT {
                 Arguments.of("{\"name\":\"x\",\"timeout\":60}", "unknown field 'timeout'"),
                 Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":60,\"channelIds\":[\"nope\"]}", "unknown channel"),
                 Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":60,\"channelIds\":\"nope\"}", "channelIds"),
+                Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":60,\"tags\":[\"has space\"]}",
+                        "tags must each be 1 to 40 characters of a-z, 0-9, '_', '.' and '-'"),
+                Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":60,\"tags\":[\"-dash-first\"]}", "'-dash-first' is not"),
+                Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":60,\"tags\":[\"" + "t".repeat(41) + "\"]}",
+                        "tags must each be"),
+                Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":60,\"tags\":[\"\"]}", "tags must each be"),
+                Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":60,\"tags\":[null]}", "tags must not contain null"),
+                Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":60,\"tags\":[\"all\"]}", "'all' is reserved"),
+                Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":60,\"tags\":\"prod\"}", "tags"),
+                Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":60,\"tags\":[\"a\",\"b\",\"c\",\"d\",\"e\","
+                        + "\"f\",\"g\",\"h\",\"i\",\"j\",\"k\"]}", "tags: at most 10 tags, this has 11"),
                 Arguments.of("{\"name\":\"x\",\"timeoutSeconds\":60", "malformed JSON"),
                 Arguments.of("not json", "malformed JSON"),
                 Arguments.of("[]", "wrong shape"),

@@ -26,13 +26,18 @@ import java.util.List;
  * @param suspended      true while an operator suspended the tenant: no deadlines and no alerts, like paused, but
  *                       set and cleared by the operator only, so the owner's own pause survives a suspension
  * @param previousToken  the push token a rotation replaced, still accepted until its time is up; null if none
+ * @param tags           labels its owner groups monitors by (filters, badges, metrics): lower case, distinct,
+ *                       sorted, as the gateway's API made them; empty when none, also for records written before
+ *                       monitors had tags
  */
 public record MonitorDefinition(String id, String tenantId, String name, String pushToken, long timeoutSeconds,
         long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt,
-        CronSchedule cron, long maxRuntimeSeconds, boolean suspended, PreviousToken previousToken) {
+        CronSchedule cron, long maxRuntimeSeconds, boolean suspended, PreviousToken previousToken,
+        List<String> tags) {
 
     public MonitorDefinition {
         channelIds = channelIds == null ? List.of() : List.copyOf(channelIds);
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
     /**
@@ -51,6 +56,14 @@ public record MonitorDefinition(String id, String tenantId, String name, String 
         public String toString() {
             return "PreviousToken[validUntil=" + validUntil + "]";
         }
+    }
+
+    /** A monitor without tags. */
+    public MonitorDefinition(String id, String tenantId, String name, String pushToken, long timeoutSeconds,
+            long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt,
+            CronSchedule cron, long maxRuntimeSeconds, boolean suspended, PreviousToken previousToken) {
+        this(id, tenantId, name, pushToken, timeoutSeconds, graceSeconds, paused, channelIds, createdAt, updatedAt,
+                cron, maxRuntimeSeconds, suspended, previousToken, List.of());
     }
 
     /** A monitor neither suspended nor with a previous token. */
@@ -82,19 +95,19 @@ public record MonitorDefinition(String id, String tenantId, String name, String 
      */
     public MonitorDefinition withPushToken(String token, PreviousToken previous, Instant at) {
         return new MonitorDefinition(id, tenantId, name, token, timeoutSeconds, graceSeconds, paused, channelIds,
-                createdAt, at, cron, maxRuntimeSeconds, suspended, previous);
+                createdAt, at, cron, maxRuntimeSeconds, suspended, previous, tags);
     }
 
     /** The same monitor paused or resumed at {@code at}. */
     public MonitorDefinition withPaused(boolean pausedNow, Instant at) {
         return new MonitorDefinition(id, tenantId, name, pushToken, timeoutSeconds, graceSeconds, pausedNow,
-                channelIds, createdAt, at, cron, maxRuntimeSeconds, suspended, previousToken);
+                channelIds, createdAt, at, cron, maxRuntimeSeconds, suspended, previousToken, tags);
     }
 
     /** The same monitor suspended or released by an operator at {@code at}. */
     public MonitorDefinition withSuspended(boolean suspendedNow, Instant at) {
         return new MonitorDefinition(id, tenantId, name, pushToken, timeoutSeconds, graceSeconds, paused, channelIds,
-                createdAt, at, cron, maxRuntimeSeconds, suspendedNow, previousToken);
+                createdAt, at, cron, maxRuntimeSeconds, suspendedNow, previousToken, tags);
     }
 
     /** True when no deadline runs: paused by its owner or suspended by an operator. */
@@ -108,6 +121,6 @@ public record MonitorDefinition(String id, String tenantId, String name, String 
         return "MonitorDefinition[id=" + id + ", tenantId=" + tenantId + ", name=" + name + ", timeoutSeconds="
                 + timeoutSeconds + ", graceSeconds=" + graceSeconds + ", cron=" + cron + ", maxRuntimeSeconds="
                 + maxRuntimeSeconds + ", paused=" + paused + ", suspended=" + suspended + ", channelIds=" + channelIds
-                + ", previousToken=" + previousToken + "]";
+                + ", previousToken=" + previousToken + ", tags=" + tags + "]";
     }
 }

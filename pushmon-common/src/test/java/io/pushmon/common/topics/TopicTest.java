@@ -55,6 +55,14 @@ class TopicTest {
     }
 
     @Test
+    void aMonitorsTagsSurviveTheRoundTrip() {
+        var monitor = new MonitorDefinition("m-1", "t-1", "backup", "tok", 60, 5, false, List.of(), AT, AT, null, 0,
+                false, null, List.of("db", "prod"));
+
+        assertThat(roundTrip(Topic.MONITORS, "m-1", monitor).tags()).containsExactly("db", "prod");
+    }
+
+    @Test
     void aHeartbeatSurvivesTheRoundTrip() {
         var push = Heartbeat.push(PushStatus.DOWN, "disk full", 1.5, "10.0.0.9", "cron", 1_700_000_000_000L);
 
@@ -133,6 +141,7 @@ class TopicTest {
 
         assertThat(Topic.MONITORS.value(record)).isEqualTo(
                 new MonitorDefinition("m-1", "default", "backup", "tok", 60, 10, false, List.of("c-1"), AT, AT));
+        assertThat(Topic.MONITORS.value(record).tags()).as("a record from before tags").isEmpty();
     }
 
     @Test
