@@ -47,6 +47,12 @@ public final class InternalService {
                 .timeout(wait));
     }
 
+    /** The answer of {@code POST path} with a JSON body, relayed like {@link #get}. */
+    public Response post(String path, String json) {
+        return relay(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     private Response relay(HttpRequest.Builder request) {
         HttpResponse<String> answer;
         try {

@@ -32,6 +32,14 @@ class InternalServiceTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/echo", exchange -> {
+            byte[] body = (exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type")
+                    + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.createContext("/slow", exchange -> {
             try {
                 Thread.sleep(3_000);
@@ -62,6 +70,15 @@ class InternalServiceTest {
 
         assertThat(answer.getStatus()).isEqualTo(200);
         assertThat(answer.getEntity()).isEqualTo("[1,2]");
+    }
+
+    @Test
+    void aJsonBodyIsPostedAndTheAnswerRelayed() {
+        var answer = service.post("/echo", "[\"m-1\",\"m-ü\"]");
+
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getEntity()).isEqualTo("POST application/json [\"m-1\",\"m-ü\"]");
+        assertThat(service.post("/broken", "[]").getStatus()).isEqualTo(503);
     }
 
     @Test

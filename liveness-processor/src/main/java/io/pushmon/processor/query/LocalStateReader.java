@@ -21,10 +21,13 @@ import io.pushmon.processor.detector.RecentEvents;
 import io.pushmon.processor.detector.StoredBody;
 
 /**
- * Reads one monitor from the active stores of one partition on this instance. Any of these reads throws
+ * Reads monitors from the active stores of one partition on this instance. Any of these reads throws
  * {@link org.apache.kafka.streams.errors.InvalidStateStoreException} while the partition migrates or restores.
  */
 final class LocalStateReader {
+
+    private static final Comparator<HeartbeatEntry> NEWEST_FIRST = Comparator.comparingLong(HeartbeatEntry::seq)
+            .reversed();
 
     private final KafkaStreams streams;
     private final int partition;
@@ -43,12 +46,44 @@ final class LocalStateReader {
     List<HeartbeatView> heartbeats(String monitorId) {
         ReadOnlyKeyValueStore<Bytes, HeartbeatEntry> store = store(DetectorStore.HEARTBEAT_HISTORY);
         List<HeartbeatEntry> entries = new ArrayList<>(DetectorStores.HISTORY_SIZE);
-        try (KeyValueIterator<Bytes, HeartbeatEntry> it = store.range(DetectorStore.historyKey(monitorId, 0),
-                DetectorStore.historyKey(monitorId, DetectorStores.HISTORY_SIZE - 1))) {
-            it.forEachRemaining(kv -> entries.add(kv.value));
+        scan(store, monitorId, 0, DetectorStores.HISTORY_SIZE - 1, entries);
+        return entries.stream().sorted(NEWEST_FIRST).map(HeartbeatView::of).toList();
+    }
+
+    /**
+     * The monitor's last {@code count} signals (fewer if it has not sent as many), newest first. The state's count of
+     * signals tells which slots of the ring hold them, so only those are scanned, in two ranges when they wrap round
+     * the ring's end: a sparkline of 20 reads 20 entries, not the 100 of the ring.
+     */
+    List<HeartbeatEntry> latest(MonitorState state, int count) {
+        long signals = state.heartbeatCount();
+        int wanted = (int) Math.min(Math.min(count, signals), DetectorStores.HISTORY_SIZE);
+        if (wanted <= 0) {
+            return List.of();
         }
-        return entries.stream().sorted(Comparator.comparingLong(HeartbeatEntry::seq).reversed())
-                .map(HeartbeatView::of).toList();
+        long oldest = signals - wanted;
+        int first = (int) (oldest % DetectorStores.HISTORY_SIZE);
+        int last = (int) ((signals - 1) % DetectorStores.HISTORY_SIZE);
+        ReadOnlyKeyValueStore<Bytes, HeartbeatEntry> store = store(DetectorStore.HEARTBEAT_HISTORY);
+        List<HeartbeatEntry> entries = new ArrayList<>(wanted);
+        if (first <= last) {
+            scan(store, state.monitorId(), first, last, entries);
+        } else {
+            scan(store, state.monitorId(), first, DetectorStores.HISTORY_SIZE - 1, entries);
+            scan(store, state.monitorId(), 0, last, entries);
+        }
+        // The state is written just before its newest signal, so a read in between finds a lap-older signal in that
+        // slot: only the signals the state counts belong to the answer.
+        return entries.stream().filter(entry -> entry.seq() >= oldest && entry.seq() < signals).sorted(NEWEST_FIRST)
+                .toList();
+    }
+
+    private static void scan(ReadOnlyKeyValueStore<Bytes, HeartbeatEntry> store, String monitorId, int firstSlot,
+            int lastSlot, List<HeartbeatEntry> into) {
+        try (KeyValueIterator<Bytes, HeartbeatEntry> it = store.range(DetectorStore.historyKey(monitorId, firstSlot),
+                DetectorStore.historyKey(monitorId, lastSlot))) {
+            it.forEachRemaining(kv -> into.add(kv.value));
+        }
     }
 
     /** The body posted with signal {@code seq}, while it is one of the last kept. */

@@ -40,32 +40,53 @@ public class MonitorQueries {
     private final OwnerForwarder forwarder;
     private final int retryAfterSeconds;
 
-    public MonitorQueries(DetectorService detector, ProcessorConfig config) {
+    public MonitorQueries(DetectorService detector, ProcessorConfig config, OwnerForwarder forwarder) {
         this.detector = detector;
-        this.self = HostInfo.buildFromEndpoint(config.applicationServer());
-        this.forwarder = new OwnerForwarder(config.query().forwardTimeout());
+        this.self = self(config);
+        this.forwarder = forwarder;
         this.retryAfterSeconds = config.query().retryAfterSeconds();
     }
 
     public Response read(String monitorId, MonitorView view, boolean forwarded) {
-        Optional<KafkaStreams> running = detector.streams().filter(s -> s.state() == KafkaStreams.State.RUNNING);
+        Optional<KafkaStreams> running = running();
         if (running.isEmpty()) {
-            return unavailable("the processor is " + detector.state().name().toLowerCase());
+            return notRunning();
         }
-        KeyQueryMetadata owner = running.get().queryMetadataForKey(DetectorStore.MONITOR_STATE.storeName(),
-                monitorId, Serdes.String().serializer());
-        if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+        Optional<KeyQueryMetadata> owner = owner(running.get(), monitorId);
+        if (owner.isEmpty()) {
             return unavailable("the owner of this monitor is not known yet");
         }
-        if (owner.activeHost().equals(self)) {
-            return readLocally(running.get(), owner.partition(), monitorId, view);
+        if (owner.get().activeHost().equals(self)) {
+            return readLocally(running.get(), owner.get().partition(), monitorId, view);
         }
         if (forwarded) {
             return unavailable("this monitor's partition is moving between instances");
         }
-        return forwarder.forward(owner.activeHost(), monitorId, view)
+        return forwarder.forward(owner.get().activeHost(), monitorId, view)
                 .map(MonitorQueries::passThrough)
                 .orElseGet(() -> unavailable("the owner of this monitor did not answer"));
+    }
+
+    /** Kafka Streams while it is RUNNING: only then are the owners of keys known and stores queryable. */
+    Optional<KafkaStreams> running() {
+        return detector.streams().filter(s -> s.state() == KafkaStreams.State.RUNNING);
+    }
+
+    /** The 503 of a read while Kafka Streams is not RUNNING. */
+    Response notRunning() {
+        return unavailable("the processor is " + detector.state().name().toLowerCase());
+    }
+
+    /** How other instances reach this one, as the owners of keys are named. */
+    static HostInfo self(ProcessorConfig config) {
+        return HostInfo.buildFromEndpoint(config.applicationServer());
+    }
+
+    /** The instance and partition that own a monitor; empty while that is not known (a rebalance). */
+    static Optional<KeyQueryMetadata> owner(KafkaStreams streams, String monitorId) {
+        KeyQueryMetadata owner = streams.queryMetadataForKey(DetectorStore.MONITOR_STATE.storeName(), monitorId,
+                Serdes.String().serializer());
+        return owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner) ? Optional.empty() : Optional.of(owner);
     }
 
     private Response readLocally(KafkaStreams streams, int partition, String monitorId, MonitorView view) {

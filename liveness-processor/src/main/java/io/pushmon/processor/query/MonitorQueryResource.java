@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class MonitorQueryResource {
 
-    private static final int MAX_ID_LENGTH = 200;
+    static final int MAX_ID_LENGTH = 200;
 
     private final MonitorQueries queries;
 

@@ -1,6 +1,5 @@
 package io.pushmon.processor.query;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,10 +8,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Singleton;
 
 import org.apache.kafka.streams.state.HostInfo;
 
+import io.pushmon.processor.config.ProcessorConfig;
+
 /** Passes a read on to the instance that owns the monitor's partition. */
+@Singleton
 final class OwnerForwarder {
 
     /** Marks a forwarded read, so an owner that lost the partition meanwhile answers 503 instead of bouncing. */
@@ -25,26 +30,36 @@ final class OwnerForwarder {
     private final HttpClient client;
     private final Duration timeout;
 
-    OwnerForwarder(Duration timeout) {
-        this.timeout = timeout;
+    OwnerForwarder(ProcessorConfig config) {
+        this.timeout = config.query().forwardTimeout();
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     /** The owner's answer, or empty when it could not be reached in time. */
     Optional<Answer> forward(HostInfo owner, String monitorId, MonitorView view) {
-        URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/internal/monitors/"
-                + URLEncoder.encode(monitorId, StandardCharsets.UTF_8).replace("+", "%20") + "/" + view.path());
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header(FORWARDED_HEADER, "true")
-                .header("Accept", "application/json").GET().build();
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return Optional.of(new Answer(response.statusCode(), response.body(),
-                    response.headers().firstValue("Retry-After")));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return send(request(owner, "/internal/monitors/"
+                + URLEncoder.encode(monitorId, StandardCharsets.UTF_8).replace("+", "%20") + "/" + view.path()).GET())
+                .join();
+    }
+
+    /**
+     * The owner's answer to a POST of a JSON body, or empty when it could not be reached in time. It does not wait,
+     * so that a read spanning several owners asks them all at once and takes as long as the slowest, not their sum.
+     */
+    CompletableFuture<Optional<Answer>> post(HostInfo owner, String pathAndQuery, String json) {
+        return send(request(owner, pathAndQuery).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    private HttpRequest.Builder request(HostInfo owner, String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
+                .timeout(timeout).header(FORWARDED_HEADER, "true").header("Accept", "application/json");
+    }
+
+    private CompletableFuture<Optional<Answer>> send(HttpRequest.Builder request) {
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> Optional.of(new Answer(response.statusCode(), response.body(),
+                        response.headers().firstValue("Retry-After"))))
+                .exceptionally(unreachable -> Optional.empty());
     }
 }

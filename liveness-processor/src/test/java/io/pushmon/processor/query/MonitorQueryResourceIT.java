@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 import io.pushmon.common.internal.HeartbeatBody;
 import io.pushmon.common.internal.MonitorLiveState;
+import io.pushmon.common.internal.MonitorStates;
+import io.pushmon.common.internal.MonitorStates.Point;
 import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.MonitorStatus;
@@ -27,6 +31,7 @@ import io.pushmon.kafka.testing.KafkaTestBroker;
 import io.pushmon.kafka.testing.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** The internal read endpoints of the running application, on the real broker, over real HTTP. */
@@ -134,6 +139,103 @@ class MonitorQueryResourceIT {
     }
 
     @Test
+    void manyMonitorsAreReadInOneCall() {
+        awaitReady();
+        String pushed = "batch-" + UUID.randomUUID();
+        String ran = "batch-run-" + UUID.randomUUID();
+        String quiet = "batch-quiet-" + UUID.randomUUID();
+        String neverSeen = "batch-never-" + UUID.randomUUID();
+        for (String id : List.of(pushed, ran, quiet)) {
+            send(Topic.MONITORS, id, new MonitorDefinition(id, "tenant-q", id, "secret", 300, 0, false, List.of(),
+                    Instant.now(), Instant.now()));
+        }
+        List<Long> pushedAt = new ArrayList<>();
+        for (double value : new double[] { 1.5, 2.5, 3.5 }) {
+            pushedAt.add(topics.send(Topic.HEARTBEATS, pushed, Heartbeat.push(PushStatus.UP, null, value, null, null,
+                    0)).timestamp());
+        }
+        String rid = UUID.randomUUID().toString();
+        send(Topic.HEARTBEATS, ran, Heartbeat.signal(PushStatus.START, null, null, null, rid, null, null, null, 0));
+        send(Topic.HEARTBEATS, ran, Heartbeat.signal(PushStatus.DOWN, null, null, 1, rid, null, null, null, 0));
+        List<String> ids = List.of(neverSeen, pushed, ran, quiet);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            MonitorStates soFar = readStates(ids, 20);
+            assertThat(soFar.states()).extracting(MonitorLiveState::status)
+                    .containsExactly(MonitorStatus.UP, MonitorStatus.DOWN, MonitorStatus.NEW);
+            assertThat(soFar.pointsOf(pushed)).hasSize(3);
+        });
+        MonitorStates read = readStates(ids, 20);
+
+        assertThat(read.states()).extracting(MonitorLiveState::monitorId).containsExactly(pushed, ran, quiet);
+        assertThat(read.states().get(0)).isEqualTo(MonitorLiveState.fromJson(given()
+                .get(MonitorLiveState.path(pushed)).asString()));
+        assertThat(read.unknown()).containsExactly(neverSeen);
+        assertThat(read.unavailable()).isEmpty();
+        assertThat(read.pointsOf(pushed)).containsExactly(
+                new Point(pushedAt.get(2), 3.5, null, PushStatus.UP),
+                new Point(pushedAt.get(1), 2.5, null, PushStatus.UP),
+                new Point(pushedAt.get(0), 1.5, null, PushStatus.UP));
+        assertThat(read.pointsOf(ran)).extracting(Point::status).containsExactly(PushStatus.DOWN, PushStatus.START);
+        assertThat(read.pointsOf(ran).get(0).durationMillis()).isNotNull().isNotNegative();
+        assertThat(read.points()).doesNotContainKeys(quiet, neverSeen);
+    }
+
+    /** 130 signals: the newest 50 wrap round the end of the 100-slot ring, the newest 20 do not. */
+    @Test
+    void pointsAreCappedAndZeroGivesNone() {
+        awaitReady();
+        String id = "batch-many-" + UUID.randomUUID();
+        send(Topic.MONITORS, id, new MonitorDefinition(id, "tenant-q", id, "secret", 300, 0, false, List.of(),
+                Instant.now(), Instant.now()));
+        int partition = TopicClient.partitionOf(id, topics.partitions(Topic.HEARTBEATS));
+        int signals = 130;
+        for (int i = 0; i < signals - 1; i++) {
+            topics.sendAsync(Topic.HEARTBEATS, partition, id, Heartbeat.push(PushStatus.UP, null, (double) i, null,
+                    null, 0));
+        }
+        send(Topic.HEARTBEATS, id, Heartbeat.push(PushStatus.UP, null, signals - 1.0, null, null, 0));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readStates(List.of(id), 1)
+                .pointsOf(id)).extracting(Point::value).containsExactly(signals - 1.0));
+
+        assertThat(readStates(List.of(id), 500).pointsOf(id)).extracting(Point::value)
+                .containsExactlyElementsOf(descending(signals - 1, MonitorStates.MAX_POINTS));
+        assertThat(MonitorStates.fromJson(given().contentType(ContentType.JSON).body(MonitorStates.request(List.of(id)))
+                .post(MonitorStates.PATH).then().statusCode(200).extract().asString()).pointsOf(id))
+                .extracting(Point::value).containsExactlyElementsOf(descending(signals - 1,
+                        MonitorStates.DEFAULT_POINTS));
+        MonitorStates none = readStates(List.of(id), 0);
+        assertThat(none.states()).hasSize(1);
+        assertThat(none.points()).isEmpty();
+    }
+
+    @Test
+    void aBadBodyIsA400WithAMessage() {
+        awaitReady();
+        for (String body : List.of("", "monitor-1", "{\"ids\":[\"monitor-1\"]}", "[\"monitor-1\", 7]", "[\" \"]",
+                "[\"" + "m".repeat(201) + "\"]")) {
+            given().contentType(ContentType.JSON).body(body).post(MonitorStates.PATH).then().statusCode(400)
+                    .body("ok", equalTo(false)).body("error", containsString("monitor id"));
+        }
+        for (String points : List.of("-1", "twenty")) {
+            given().contentType(ContentType.JSON).body("[\"monitor-1\"]").queryParam("points", points)
+                    .post(MonitorStates.PATH).then().statusCode(400).body("error", containsString("points"));
+        }
+    }
+
+    @Test
+    void tooManyIdsIsA400() {
+        awaitReady();
+        List<String> ids = IntStream.rangeClosed(1, MonitorStates.MAX_IDS + 1).mapToObj(i -> "m-" + i).toList();
+
+        given().contentType(ContentType.JSON).body(MonitorStates.request(ids)).post(MonitorStates.PATH).then()
+                .statusCode(400).body("error", equalTo("at most 5000 monitor ids per read, not 5001"));
+        given().contentType(ContentType.JSON).body(MonitorStates.request(ids.subList(0, MonitorStates.MAX_IDS)))
+                .queryParam("points", 0).post(MonitorStates.PATH).then().statusCode(200)
+                .body("unknown.size()", equalTo(MonitorStates.MAX_IDS));
+    }
+
+    @Test
     void metricsExposeDetectorBlindnessPerPartitionAndPunctuationWork() {
         awaitReady();
         send(Topic.HEARTBEATS, "metrics-" + UUID.randomUUID(), Heartbeat.push(PushStatus.UP, null, null, null,
@@ -150,6 +252,18 @@ class MonitorQueryResourceIT {
     private static void awaitReady() {
         Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().get("/q/health/ready")
                 .then().statusCode(200));
+    }
+
+    /** The batch read as the gateway makes it, answered 200 and read by the gateway's code. */
+    private static MonitorStates readStates(List<String> ids, int points) {
+        Response answer = given().contentType(ContentType.JSON).body(MonitorStates.request(ids))
+                .post(MonitorStates.PATH + MonitorStates.query(points));
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        return MonitorStates.fromAnswer(answer.statusCode(), answer.asString()).orElseThrow();
+    }
+
+    private static List<Double> descending(int newest, int count) {
+        return IntStream.range(0, count).mapToObj(i -> (double) (newest - i)).toList();
     }
 
     private static <V> void send(Topic<String, V> topic, String key, V value) {
