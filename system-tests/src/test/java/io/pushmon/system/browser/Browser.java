@@ -263,20 +263,30 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * {@code --window-size} sets the outer window; where the browser draws a frame (headed mode) the viewport is
-     * smaller. Grows the window by the difference once, so {@code innerWidth x innerHeight} is the viewport.
+     * {@code --window-size} sets the outer window, and the browser's own bars take their share of it (in headless
+     * mode too): grows the window by the difference once, so {@code innerWidth x innerHeight} is the viewport. A
+     * headed window cannot get narrower than 500 px; then the viewport is emulated (DevTools'
+     * {@code Emulation.setDeviceMetricsOverride}, which holds for every page of the tab).
      */
     private void fitViewport() {
+        Dimension inner = innerSize();
+        if (inner.equals(viewport)) {
+            return;
+        }
+        Dimension outer = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(
+                outer.width + viewport.width - inner.width, outer.height + viewport.height - inner.height));
+        if (!innerSize().equals(viewport)) {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                    "width", viewport.width, "height", viewport.height, "deviceScaleFactor", 1, "mobile", false));
+        }
+    }
+
+    private Dimension innerSize() {
         @SuppressWarnings("unchecked")
         Map<String, Object> inner = (Map<String, Object>) script(
                 "return {w: window.innerWidth, h: window.innerHeight};");
-        int width = ((Number) inner.get("w")).intValue();
-        int height = ((Number) inner.get("h")).intValue();
-        if (width != viewport.width || height != viewport.height) {
-            Dimension outer = driver.manage().window().getSize();
-            driver.manage().window().setSize(new Dimension(
-                    outer.width + viewport.width - width, outer.height + viewport.height - height));
-        }
+        return new Dimension(((Number) inner.get("w")).intValue(), ((Number) inner.get("h")).intValue());
     }
 
     private void drainConsole() {
