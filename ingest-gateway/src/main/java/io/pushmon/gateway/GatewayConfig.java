@@ -27,6 +27,16 @@ public interface GatewayConfig {
     /** The push endpoint. */
     Push push();
 
+    /** The web dashboard. */
+    Dashboard dashboard();
+
+    /** The web dashboard. */
+    interface Dashboard {
+        /** How often open dashboards get the live state of their monitors (server-sent events). */
+        @WithDefault("1s")
+        Duration liveInterval();
+    }
+
     /** Tick records on {@code heartbeats}. */
     Ticks ticks();
 

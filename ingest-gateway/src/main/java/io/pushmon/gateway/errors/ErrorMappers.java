@@ -21,8 +21,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import io.pushmon.gateway.GatewayConfig;
 import io.pushmon.common.kafka.KafkaUnavailableException;
+import io.pushmon.gateway.GatewayConfig;
+import io.pushmon.gateway.ui.ErrorPage;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Turns every failure into a JSON answer. Nothing here logs a request URI: on the push path it holds the
@@ -44,7 +46,10 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response apiException(ApiException e) {
+    public Response apiException(ApiException e, HttpServerRequest request) {
+        if (ErrorPage.isPage(request.path())) {
+            return ErrorPage.of(e.status().getStatusCode(), e.getMessage());
+        }
         Response answer = answer(e.status().getStatusCode(), e.getMessage());
         return e.retryAfterSeconds() == 0 ? answer
                 : Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();

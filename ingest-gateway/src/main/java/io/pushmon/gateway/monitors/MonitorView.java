@@ -69,7 +69,7 @@ public record MonitorView(String id, String name, String pushToken, String pushU
 
         static final Live UNKNOWN = new Live(UNKNOWN_STATUS, null, null, null, null, null, null, null, null, null);
 
-        static Live of(MonitorLiveState state) {
+        public static Live of(MonitorLiveState state) {
             return new Live(state.status().wireName(), state.lastHeartbeatAt(), state.nextDeadlineAt(),
                     state.lastMsg(), state.lastValue(), state.incident(), state.runningSince(),
                     state.openRuns() == 0 ? null : state.openRuns(), state.lastDurationMillis(),
@@ -81,14 +81,14 @@ public record MonitorView(String id, String name, String pushToken, String pushU
      * The same view with the detector's live state: status, last heartbeat, next deadline, incident, runs; with
      * status {@code unknown} and nothing else when the processor could not be asked.
      */
-    MonitorView withLiveState(Optional<MonitorLiveState> state) {
+    public MonitorView withLiveState(Optional<MonitorLiveState> state) {
         return new MonitorView(id, name, pushToken, pushUrl, pingUrl, timeoutSeconds, cron, timeZone, schedule,
                 graceSeconds, maxRuntimeSeconds, paused, suspended, previousToken, channelIds, tags, createdAt,
                 updatedAt, state.map(Live::of).orElse(Live.UNKNOWN));
     }
 
     /** The definition as its owner sees it; {@code now} is where the next expected runs are counted from. */
-    static MonitorView of(MonitorDefinition monitor, String publicUrl, boolean withToken, Instant now) {
+    public static MonitorView of(MonitorDefinition monitor, String publicUrl, boolean withToken, Instant now) {
         String base = GatewayConfig.base(publicUrl);
         CronSchedule cron = monitor.cron();
         return new MonitorView(monitor.id(), monitor.name(), withToken ? monitor.pushToken() : null,

@@ -1,6 +1,8 @@
 package io.pushmon.gateway.status;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,26 +36,40 @@ public class LiveStateReader {
     }
 
     /**
-     * The states of many monitors in one call, each with its last {@code points} signals for a sparkline (0 for
-     * none, at most {@link MonitorStates#MAX_POINTS}): for the dashboard's overview, where a call per monitor would
-     * not fit the page's time. Ids the processor could not read right now are in {@link MonitorStates#unavailable},
-     * ids it has not seen in {@link MonitorStates#unknown}; empty if it cannot answer at all (starting, not
-     * answering).
+     * The states of many monitors, each with its last {@code points} signals for a sparkline (0 for none, at most
+     * {@link MonitorStates#MAX_POINTS}): for the dashboard's overview, where a call per monitor would not fit the
+     * page's time. One call per {@link MonitorStates#MAX_IDS} ids. Ids the processor could not read right now are
+     * in {@link MonitorStates#unavailable} (also those of a call that got no answer), ids it has not seen in
+     * {@link MonitorStates#unknown}; empty if it could not answer at all (starting, not answering).
      *
-     * @throws IllegalArgumentException for more than {@link MonitorStates#MAX_IDS} ids or fewer than 0 points: the
-     *                                  caller pages, the processor would refuse the read
+     * @throws IllegalArgumentException for fewer than 0 points
      */
     public Optional<MonitorStates> readAll(Collection<String> ids, int points) {
-        if (ids.size() > MonitorStates.MAX_IDS || points < 0) {
-            throw new IllegalArgumentException("a read of live states takes at most " + MonitorStates.MAX_IDS
-                    + " ids and 0 or more points, not " + ids.size() + " and " + points);
+        if (points < 0) {
+            throw new IllegalArgumentException("a read of live states takes 0 or more points, not " + points);
         }
-        if (ids.isEmpty()) {
-            return Optional.of(new MonitorStates(List.of(), Map.of(), List.of(), List.of()));
+        List<String> all = List.copyOf(ids);
+        List<MonitorLiveState> states = new ArrayList<>(all.size());
+        Map<String, List<MonitorStates.Point>> sparklines = new HashMap<>();
+        List<String> unavailable = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        boolean answered = all.isEmpty();
+        for (int from = 0; from < all.size(); from += MonitorStates.MAX_IDS) {
+            List<String> page = all.subList(from, Math.min(all.size(), from + MonitorStates.MAX_IDS));
+            var answer = services.processor().post(MonitorStates.PATH + MonitorStates.query(points),
+                    MonitorStates.request(page));
+            String body = answer.getEntity() instanceof String text ? text : null;
+            Optional<MonitorStates> read = MonitorStates.fromAnswer(answer.getStatus(), body);
+            if (read.isEmpty()) {
+                unavailable.addAll(page);
+                continue;
+            }
+            answered = true;
+            states.addAll(read.get().states());
+            sparklines.putAll(read.get().points());
+            unavailable.addAll(read.get().unavailable());
+            unknown.addAll(read.get().unknown());
         }
-        var answer = services.processor().post(MonitorStates.PATH + MonitorStates.query(points),
-                MonitorStates.request(ids));
-        String body = answer.getEntity() instanceof String text ? text : null;
-        return MonitorStates.fromAnswer(answer.getStatus(), body);
+        return answered ? Optional.of(new MonitorStates(states, sparklines, unavailable, unknown)) : Optional.empty();
     }
 }

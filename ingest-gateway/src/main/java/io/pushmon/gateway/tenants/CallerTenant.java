@@ -24,7 +24,8 @@ public class CallerTenant {
         this.role = readOnly ? Role.READ_ONLY : Role.ADMIN;
     }
 
-    void authenticateUser(String tenantId, String userId, Role role) {
+    /** A signed-in user acting in one of their tenants with their role there. */
+    public void authenticateUser(String tenantId, String userId, Role role) {
         this.tenantId = tenantId;
         this.userId = userId;
         this.role = role;
