@@ -1,5 +1,6 @@
 package io.pushmon.gateway;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,12 @@ public interface GatewayConfig {
          * a random key per process, so sessions end with it and are refused by other replicas.
          */
         Optional<String> sessionSecret();
+
+        /**
+         * Directory each account mail (verification, reset, invitation) is written to as a file instead of being
+         * sent, for a local run without a mail server; unset, mail goes out through {@code quarkus.mailer.*}.
+         */
+        Optional<Path> mailOutbox();
 
         /** How long a session lasts after sign-in. */
         @WithDefault("12h")

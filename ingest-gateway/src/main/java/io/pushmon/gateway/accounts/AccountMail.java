@@ -30,7 +30,7 @@ public class AccountMail {
 
     @Inject
     public AccountMail(ReactiveMailer mailer, GatewayConfig config) {
-        this(mailer, config.publicUrl(), config.accounts().verifyTokenLifetime(),
+        this(config.accounts().mailOutbox().<ReactiveMailer>map(MailOutbox::new).orElse(mailer), config.publicUrl(), config.accounts().verifyTokenLifetime(),
                 config.accounts().resetTokenLifetime(), config.accounts().inviteTokenLifetime());
     }
 

@@ -2,6 +2,9 @@ package io.pushmon.gateway.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,8 +13,10 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.pushmon.common.model.Role;
 import io.quarkus.mailer.Mail;
@@ -63,5 +68,22 @@ class AccountMailTest {
                 .anySatisfy(text -> assertThat(text).contains("as read-only", "for 7 days"));
         assertThat(logged).hasSize(3).allSatisfy(line -> assertThat(line).contains("Could not send")
                 .doesNotContain(TOKEN).doesNotContain("ann@example.org"));
+    }
+
+    @Test
+    void anOutboxWritesEachMailAsAFileOnlyItsOwnerCanRead(@TempDir Path outbox) throws Exception {
+        AccountMail mail = new AccountMail(new MailOutbox(outbox), "http://127.0.0.1:8080", Duration.ofHours(24),
+                Duration.ofHours(1), Duration.ofDays(7));
+
+        mail.verification("ann@example.org", TOKEN);
+
+        Path file = Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {
+            try (var files = Files.list(outbox)) {
+                return files.findFirst().orElse(null);
+            }
+        }, found -> found != null && found.toFile().length() > 0);
+        assertThat(Files.readString(file)).startsWith("To: ann@example.org\nSubject: [pushmon] Verify your email")
+                .contains("http://127.0.0.1:8080/verify?token=" + TOKEN);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 }
