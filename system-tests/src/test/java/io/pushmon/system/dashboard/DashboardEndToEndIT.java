@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +56,8 @@ class DashboardEndToEndIT {
     private static final int TIMEOUT_SECONDS = 4;
     /** The issue's promise: a change of status on an open overview within 2 s, without a reload. */
     private static final Duration LIVE_WITHIN = Duration.ofSeconds(2);
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static GreenMail smtp;
     private static PushmonSystem system;
@@ -302,6 +307,45 @@ class DashboardEndToEndIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> text(By.id("action-done")).contains("Test delivered"));
         assertThat(receiver.count("/hooks/dashboard")).isEqualTo(before + 1);
         browser.screenshot(Browser.screenshotsDir().resolve("channel.png"));
+    }
+
+    @Test
+    @Order(10)
+    void aBusierOverviewForTheReadme() throws Exception {
+        String session = browser.driver().manage().getCookieNamed("pushmon_session").getValue();
+        String[][] jobs = { { "db-replica-lag", "60", "db" }, { "invoice-export", "3600", "billing" },
+            { "queue-worker", "30", "eu-west" }, { "search-reindex", "86400", "search" },
+            { "thumbnail-cleanup", "600", "eu-west" } };
+        for (String[] job : jobs) {
+            String created = api("POST", "/api/monitors", "{\"name\":\"" + job[0] + "\",\"timeoutSeconds\":" + job[1]
+                    + ",\"tags\":[\"" + job[2] + "\"]}", session);
+            String url = created.replaceAll("(?s).*\"pushUrl\":\"([^\"]+)\".*", "$1");
+            for (int value = 1; value <= 6; value++) {
+                curl(url + "?value=" + (value * 7 % 11 + value) + "&msg=ok");
+                // The free plan takes 20 pushes a second for the tenant.
+                Thread.sleep(100);
+            }
+            if (job[0].equals("invoice-export")) {
+                curl(url + "?status=down&msg=export%20failed%3A%20disk%20full");
+            }
+        }
+        open("/app");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.driver()
+                .findElements(By.cssSelector("table.monitors svg.spark")).size() >= 5);
+        browser.screenshot(Browser.screenshotsDir().resolve("overview.png"));
+        open("/app/settings");
+        browser.screenshot(Browser.screenshotsDir().resolve("settings.png"));
+    }
+
+    private static String api(String method, String path, String json, String session)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(system.url(Component.GATEWAY, 0) + path))
+                .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + session)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as("%s %s: %s", method, path, answer.body()).isBetween(200, 299);
+        return answer.body();
     }
 
     private static void checkPage(Browser on, String page) {
