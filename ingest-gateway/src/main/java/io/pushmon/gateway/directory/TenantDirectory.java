@@ -15,11 +15,15 @@ import io.pushmon.common.kafka.KafkaConfig;
 import io.pushmon.common.kafka.RecordWriter;
 import io.pushmon.common.topics.Topic;
 
-/** Every tenant, from the {@code tenants} topic, by id, by the SHA-256 of each of its API keys and by its ping key. */
+/**
+ * Every tenant, from the {@code tenants} topic, by id, by the SHA-256 of each of its API keys, by its ping key and by
+ * its badge key.
+ */
 @ApplicationScoped
 public class TenantDirectory {
 
     private static final String PING_KEY_PREFIX = "ping-key:";
+    private static final String BADGE_KEY_PREFIX = "badge-key:";
 
     private final CompactedTopicCache<TenantDefinition> cache;
     private final RecordWriter writer;
@@ -51,14 +55,23 @@ public class TenantDirectory {
         return cache.getByIndex(PING_KEY_PREFIX + pingKey);
     }
 
+    /** The tenant whose public badge URLs carry this badge key. */
+    public Optional<TenantDefinition> findByBadgeKey(String badgeKey) {
+        return cache.getByIndex(BADGE_KEY_PREFIX + badgeKey);
+    }
+
     /**
-     * One index serves both credentials: API key hashes are hex, so no hash can look like a prefixed ping key.
+     * One index serves every key: API key hashes are hex, so no hash can look like a prefixed ping or badge key,
+     * and the prefixes differ.
      */
     private static List<String> indexKeys(TenantDefinition tenant) {
-        List<String> keys = new ArrayList<>(tenant.apiKeys().size() + 1);
+        List<String> keys = new ArrayList<>(tenant.apiKeys().size() + 2);
         tenant.apiKeys().forEach(key -> keys.add(key.sha256()));
         if (tenant.pingKey() != null) {
             keys.add(PING_KEY_PREFIX + tenant.pingKey());
+        }
+        if (tenant.badgeKey() != null) {
+            keys.add(BADGE_KEY_PREFIX + tenant.badgeKey());
         }
         return keys;
     }
