@@ -16,14 +16,15 @@ import io.pushmon.common.kafka.RecordWriter;
 import io.pushmon.common.topics.Topic;
 
 /**
- * Every tenant, from the {@code tenants} topic, by id, by the SHA-256 of each of its API keys, by its ping key and by
- * its badge key.
+ * Every tenant, from the {@code tenants} topic, by id, by the SHA-256 of each of its API keys, by its ping key, by
+ * its badge key and by its status page's slug.
  */
 @ApplicationScoped
 public class TenantDirectory {
 
     private static final String PING_KEY_PREFIX = "ping-key:";
     private static final String BADGE_KEY_PREFIX = "badge-key:";
+    private static final String STATUS_PAGE_PREFIX = "status-page:";
 
     private final CompactedTopicCache<TenantDefinition> cache;
     private final RecordWriter writer;
@@ -60,18 +61,26 @@ public class TenantDirectory {
         return cache.getByIndex(BADGE_KEY_PREFIX + badgeKey);
     }
 
+    /** The tenant whose status page has this slug, enabled or not: a slug stays taken while its page is off. */
+    public Optional<TenantDefinition> findByStatusPageSlug(String slug) {
+        return cache.getByIndex(STATUS_PAGE_PREFIX + slug);
+    }
+
     /**
-     * One index serves every key: API key hashes are hex, so no hash can look like a prefixed ping or badge key,
-     * and the prefixes differ.
+     * One index serves every key: API key hashes are hex, so no hash can look like a prefixed ping key, badge key
+     * or slug, and the prefixes differ.
      */
     private static List<String> indexKeys(TenantDefinition tenant) {
-        List<String> keys = new ArrayList<>(tenant.apiKeys().size() + 2);
+        List<String> keys = new ArrayList<>(tenant.apiKeys().size() + 3);
         tenant.apiKeys().forEach(key -> keys.add(key.sha256()));
         if (tenant.pingKey() != null) {
             keys.add(PING_KEY_PREFIX + tenant.pingKey());
         }
         if (tenant.badgeKey() != null) {
             keys.add(BADGE_KEY_PREFIX + tenant.badgeKey());
+        }
+        if (tenant.statusPage() != null && tenant.statusPage().slug() != null) {
+            keys.add(STATUS_PAGE_PREFIX + tenant.statusPage().slug());
         }
         return keys;
     }

@@ -195,6 +195,21 @@ public class TenantService {
         return key;
     }
 
+    /**
+     * Replaces the tenant's status page settings, already checked by the caller but for the slug's owner.
+     *
+     * @throws ApiException 409 when another tenant's page has the slug
+     */
+    public synchronized TenantDefinition setStatusPage(String tenantId, TenantDefinition.StatusPage page) {
+        TenantDefinition tenant = requireTenant(tenantId);
+        boolean taken = page.slug() != null && directory.findByStatusPageSlug(page.slug())
+                .filter(other -> !other.id().equals(tenantId)).isPresent();
+        if (taken) {
+            throw ApiException.conflict("slug '" + page.slug() + "' is taken by another status page");
+        }
+        return write(tenant.withStatusPage(page));
+    }
+
     private TenantDefinition requireTenant(String tenantId) {
         return directory.find(tenantId).orElseThrow(() -> ApiException.notFound("no such tenant"));
     }
