@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import io.pushmon.common.model.TenantDefinition;
 import io.pushmon.common.model.TenantDefinition.ApiKey;
+import io.pushmon.gateway.badges.BadgeKeys;
 import io.pushmon.gateway.directory.TenantDirectory;
 import io.pushmon.gateway.errors.ApiException;
 import io.pushmon.gateway.push.PingKeys;
@@ -174,6 +175,39 @@ public class TenantService {
         }
         write(tenant.withPingKey(key));
         return key;
+    }
+
+    /**
+     * The tenant's badge key, made on first use: a tenant that never asks for badges has no public URL at all.
+     * Serialised within this gateway; two gateways making the first key at once can each hand out one, and the
+     * record written last wins (the README lists it under known limits).
+     */
+    public synchronized String badgeKey(String tenantId) {
+        TenantDefinition tenant = requireTenant(tenantId);
+        return tenant.badgeKey() != null ? tenant.badgeKey() : rotateBadgeKey(tenantId);
+    }
+
+    /** A new badge key in place of the current one: badge URLs with the old key answer 404 at once. */
+    public synchronized String rotateBadgeKey(String tenantId) {
+        TenantDefinition tenant = requireTenant(tenantId);
+        String key = BadgeKeys.generate();
+        write(tenant.withBadgeKey(key));
+        return key;
+    }
+
+    /**
+     * Replaces the tenant's status page settings, already checked by the caller but for the slug's owner.
+     *
+     * @throws ApiException 409 when another tenant's page has the slug
+     */
+    public synchronized TenantDefinition setStatusPage(String tenantId, TenantDefinition.StatusPage page) {
+        TenantDefinition tenant = requireTenant(tenantId);
+        boolean taken = page.slug() != null && directory.findByStatusPageSlug(page.slug())
+                .filter(other -> !other.id().equals(tenantId)).isPresent();
+        if (taken) {
+            throw ApiException.conflict("slug '" + page.slug() + "' is taken by another status page");
+        }
+        return write(tenant.withStatusPage(page));
     }
 
     private TenantDefinition requireTenant(String tenantId) {

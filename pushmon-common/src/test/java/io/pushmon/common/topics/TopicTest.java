@@ -91,6 +91,24 @@ class TopicTest {
     }
 
     @Test
+    void aTenantsBadgeKeySurvivesTheRoundTripAndStaysOutOfItsStringForm() {
+        var tenant = new TenantDefinition("t-1", "Acme", List.of(), AT).withBadgeKey("badge-key-0123456789ab");
+
+        assertThat(roundTrip(Topic.TENANTS, "t-1", tenant).badgeKey()).isEqualTo("badge-key-0123456789ab");
+        assertThat(tenant.toString()).doesNotContain("badge-key-0123456789ab");
+    }
+
+    @Test
+    void aTenantsStatusPageSurvivesTheRoundTripInItsOrder() {
+        var page = new TenantDefinition.StatusPage(true, "acme", "Acme status", List.of("m-2", "m-1"));
+        var tenant = new TenantDefinition("t-1", "Acme", List.of(), AT).withStatusPage(page);
+
+        assertThat(roundTrip(Topic.TENANTS, "t-1", tenant).statusPage()).isEqualTo(page);
+        assertThat(roundTrip(Topic.TENANTS, "t-1", new TenantDefinition("t-1", "Acme", List.of(), AT)).statusPage())
+                .as("a tenant from before status pages").isNull();
+    }
+
+    @Test
     void aUserSurvivesTheRoundTripAndHidesItsHashes() {
         var user = new UserAccount("usr_1", "ann@example.org", "$argon2id$secret-hash", true,
                 List.of(new UserAccount.Membership("t-1", Role.ADMIN)),
