@@ -16,8 +16,10 @@ import io.pushmon.gateway.GatewayConfig;
 import io.pushmon.gateway.accounts.AccountService;
 import io.pushmon.gateway.accounts.Roles;
 import io.pushmon.gateway.audit.AuditLog;
+import io.pushmon.gateway.badges.BadgeApiResource;
 import io.pushmon.gateway.channels.ChannelService;
 import io.pushmon.gateway.monitors.MonitorService;
+import io.pushmon.gateway.statuspage.StatusPageSettingsResource;
 import io.pushmon.gateway.tenants.CallerTenant;
 import io.pushmon.gateway.tenants.Plans;
 import io.pushmon.gateway.tenants.TenantQuotas;
@@ -51,9 +53,14 @@ public class TeamPages {
     public record AuditRow(String at, String actor, String action, String targetId, int status) {
     }
 
+    /** A monitor the status page can show, and whether it does. */
+    public record PageMonitor(String id, String name, boolean shown) {
+    }
+
     /** The settings page. */
     public record Settings(TenantDefinition tenant, Plans.Plan plan, int monitors, int channels, boolean hasPingKey,
-            String pingKey, String pingUrlExample, List<AuditRow> audit) {
+            String pingKey, String pingUrlExample, List<AuditRow> audit, BadgeApiResource.BadgesView badges,
+            StatusPageSettingsResource.SettingsView statusPage, List<PageMonitor> pageMonitors) {
     }
 
     @CheckedTemplate
@@ -93,6 +100,12 @@ public class TeamPages {
     @Inject
     ChannelService channelService;
 
+    @Inject
+    BadgeApiResource badges;
+
+    @Inject
+    StatusPageSettingsResource statusPage;
+
     @GET
     @Path("keys")
     public TemplateInstance keys() {
@@ -127,11 +140,15 @@ public class TeamPages {
         boolean admin = caller.role().atLeast(Role.ADMIN);
         String pingKey = admin ? tenants.pingKey(tenantId).orElse(null) : null;
         List<AuditRow> entries = audit.newest(tenantId, AUDIT_SHOWN).stream().map(TeamPages::auditRow).toList();
-        Settings settings = new Settings(tenant, quotas.plan(tenantId), monitorService.list(tenantId).size(),
+        var monitors = monitorService.list(tenantId);
+        var page = statusPage.get();
+        List<PageMonitor> pageMonitors = monitors.stream()
+                .map(m -> new PageMonitor(m.id(), m.name(), page.monitorIds().contains(m.id()))).toList();
+        Settings settings = new Settings(tenant, quotas.plan(tenantId), monitors.size(),
                 channelService.list(tenantId).size(), tenant.pingKey() != null, pingKey,
                 GatewayConfig.base(config.publicUrl()) + "/ping/" + (pingKey == null ? "<ping key>" : pingKey)
                         + "/<slug>",
-                entries);
+                entries, badges.list(), page, pageMonitors);
         return Templates.settings(shells.of("settings", "Settings"), settings);
     }
 

@@ -69,7 +69,7 @@ public final class Accounts {
 
     /** The body of the one mail to {@code email} whose subject contains {@code subject}, waiting for it. */
     static String mailTo(GreenMail smtp, String email, String subject) {
-        return GreenMailUtil.getBody(Awaitility.await().atMost(Duration.ofSeconds(10))
+        return GreenMailUtil.getBody(Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> mails(smtp, email, subject), list -> !list.isEmpty()).get(0))
                 .replace("=\r\n", "").replace("=3D", "=");
     }

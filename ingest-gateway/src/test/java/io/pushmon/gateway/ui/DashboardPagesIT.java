@@ -112,7 +112,9 @@ class DashboardPagesIT {
         page("/app/keys").then().statusCode(200).body(containsString("Make a key"));
         page("/app/members").then().statusCode(200).body(containsString("(you)"), containsString("Invite someone"));
         page("/app/settings").then().statusCode(200).body(containsString("Plan: free"), containsString("2 of 20"),
-                containsString("Recent changes"), containsString("POST /api/monitors"));
+                containsString("Recent changes"), containsString("POST /api/monitors"),
+                containsString("/badge/"), containsString("status of nightly backup"),
+                containsString("Save the status page"));
     }
 
     @Test

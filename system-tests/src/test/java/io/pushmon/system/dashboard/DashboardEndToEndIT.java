@@ -337,6 +337,32 @@ class DashboardEndToEndIT {
         browser.screenshot(Browser.screenshotsDir().resolve("settings.png"));
     }
 
+    @Test
+    @Order(11)
+    void aStatusPageIsPublishedFromTheSettingsAndABadgeShowsTheMonitorsStatus() {
+        open("/app/settings");
+        click(By.id("sp-enabled"));
+        type("sp-slug", "night-jobs");
+        type("sp-title", "Night jobs status");
+        click(By.id("sp-" + monitorId));
+        browser.driver().findElement(By.xpath("//button[normalize-space()='Save the status page']")).click();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> text(By.id("status-page-h")).length() > 0 && browser.driver()
+                        .findElements(By.cssSelector("a[href$='/status/night-jobs']")).size() == 1);
+        String badge = browser.driver().findElement(By.xpath("//table[@id='badges']//tr[td[1][normalize-space()="
+                + "'nightly backup']]//a[normalize-space()='SVG']")).getDomAttribute("href");
+
+        try (Browser guest = Browser.desktop()) {
+            checkPage(guest, "/status/night-jobs");
+            assertThat(guest.driver().findElement(By.tagName("body")).getText()).contains("Night jobs status",
+                    "nightly backup");
+            guest.screenshot(Browser.screenshotsDir().resolve("status-page.png"));
+            guest.open(badge.startsWith("http") ? badge : system.url(Component.GATEWAY, 0) + badge);
+            // Nothing has pushed since the recovery, so the 4-second monitor is down again by now.
+            assertThat(guest.driver().getPageSource()).contains("<svg", ">down<");
+        }
+    }
+
     private static String api(String method, String path, String json, String session)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(system.url(Component.GATEWAY, 0) + path))
