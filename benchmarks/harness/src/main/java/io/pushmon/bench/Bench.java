@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.pushmon.bench.dashboard.DashboardScenario;
 import io.pushmon.bench.detection.DetectionDelayScenario;
 import io.pushmon.bench.footprint.FootprintScenario;
 import io.pushmon.bench.ingest.IngestScenario;
@@ -37,7 +38,8 @@ public final class Bench {
             PunctuationScenario::new,
             FootprintScenario::new,
             ScheduleScenario::new,
-            NoisyNeighbourScenario::new);
+            NoisyNeighbourScenario::new,
+            DashboardScenario::new);
 
     private Bench() {
     }

@@ -24,8 +24,8 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
     public static final String USAGE = """
             usage: ./pushmon-bench [scenario ...] [--size N] [--smoke] [--out DIR] [--gateway-variant NAME=DIR[,P=V...] ...]
               scenarios: %s (default: all)
-              --size N   monitors for detection, punctuation, storm, footprint and schedule instead of their
-                         defaults
+              --size N   monitors for detection, punctuation, storm, footprint, schedule and dashboard instead
+                         of their defaults
               --smoke    tiny sizes and 2-second loads: checks the harness end to end, measures nothing
               --out DIR  where report.md and report.json go (default bench-results/<time>)
               --gateway-variant NAME=DIR[,property=value...]
