@@ -9,21 +9,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.pushmon.system.PushmonSystem.Component;
 
@@ -39,21 +33,15 @@ class AccountsEndToEndIT {
     private static final String PASSWORD = "a long enough password";
     private static final Pattern TOKEN = Pattern.compile("token=(pmt_[A-Za-z0-9_-]+)");
 
-    private static GreenMail smtp;
+    private static LocalMail mail;
     private static PushmonSystem system;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        system = PushmonSystem.builder().services(Component.GATEWAY).instances(Component.GATEWAY, 2)
-                .setting(Component.GATEWAY, "pushmon.accounts.session-secret", SECRET)
-                .setting(Component.GATEWAY, "quarkus.mailer.host", "127.0.0.1")
-                .setting(Component.GATEWAY, "quarkus.mailer.port", Integer.toString(smtp.getSmtp().getPort()))
-                .setting(Component.GATEWAY, "quarkus.mailer.from", "pushmon@system.example")
-                .setting(Component.GATEWAY, "quarkus.mailer.start-tls", "DISABLED")
-                .setting(Component.GATEWAY, "quarkus.mailer.mock", "false")
+        mail = LocalMail.start();
+        system = mail.gatewaysSendHere(PushmonSystem.builder().services(Component.GATEWAY)
+                .instances(Component.GATEWAY, 2).setting(Component.GATEWAY, "pushmon.accounts.session-secret", SECRET))
                 .start();
     }
 
@@ -62,8 +50,8 @@ class AccountsEndToEndIT {
         if (system != null) {
             system.close();
         }
-        if (smtp != null) {
-            smtp.stop();
+        if (mail != null) {
+            mail.close();
         }
     }
 
@@ -72,7 +60,7 @@ class AccountsEndToEndIT {
         String email = "e2e-" + System.nanoTime() + "@example.org";
         assertThat(post(0, "/api/accounts/signup", Map.of("email", email, "password", PASSWORD), null).statusCode())
                 .isEqualTo(202);
-        String token = token(awaitMail(email));
+        String token = token(mail.awaitMail(email, ""));
         // The verification lands on the other gateway: both read the users topic.
         await().atMost(Duration.ofSeconds(20)).until(() -> post(1, "/api/accounts/verify", Map.of("token", token),
                 null).statusCode() == 204);
@@ -92,12 +80,6 @@ class AccountsEndToEndIT {
         assertThat(post(1, "/api/accounts/signout?everywhere=true", null, session).statusCode()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(20)).until(() -> get(0, "/api/monitors", session).statusCode() == 401);
         assertThat(get(1, "/api/monitors", session).statusCode()).isEqualTo(401);
-    }
-
-    private static String awaitMail(String email) {
-        MimeMessage mail = await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> GreenMailUtil.getHeaders(m).contains(email)).findFirst().orElse(null), m -> m != null);
-        return GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "=");
     }
 
     private static String token(String body) {

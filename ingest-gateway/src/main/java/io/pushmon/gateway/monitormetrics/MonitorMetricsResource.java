@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -101,20 +100,15 @@ public class MonitorMetricsResource {
     }
 
     /**
-     * The live state of each monitor the processor could say something about: the one place this resource asks
-     * the processor, one read per monitor, kept in one method so a read of many monitors at once can replace it
-     * without touching the rest. After the first monitor the processor cannot answer for (rebalancing, down) it is
-     * not asked again in this scrape, since each further read would wait out the same timeout.
+     * The live state of each monitor the processor could say something about, in one batch read (no sparkline
+     * points): a monitor it has not seen yet is one that never pushed. None when it cannot answer at all.
      */
     private Map<String, MonitorLiveState> liveStates(List<String> ids) {
         Map<String, MonitorLiveState> states = new HashMap<>();
-        for (String id : ids) {
-            Optional<MonitorLiveState> state = liveState.read(id);
-            if (state.isEmpty()) {
-                break;
-            }
-            states.put(id, state.get());
-        }
+        liveState.readAll(ids, 0).ifPresent(read -> {
+            read.states().forEach(state -> states.put(state.monitorId(), state));
+            read.unknown().forEach(id -> states.put(id, MonitorLiveState.neverSeen(id)));
+        });
         return states;
     }
 

@@ -89,7 +89,7 @@ public class ChannelPages {
         List<ChannelDelivery> deliveries = new ArrayList<>();
         boolean answered = true;
         for (MonitorDefinition monitor : using) {
-            List<MonitorPageModel.Delivery> ofMonitor = monitorPages.deliveries(caller.tenantId(), monitor.id());
+            List<MonitorPageModel.Delivery> ofMonitor = monitorPages.deliveries(monitor.id());
             if (ofMonitor == null) {
                 answered = false;
                 break;

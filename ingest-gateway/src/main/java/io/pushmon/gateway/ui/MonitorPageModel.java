@@ -130,9 +130,11 @@ public class MonitorPageModel {
         this.config = config;
     }
 
-    /** A monitor's deliveries, newest first; null when the dispatcher cannot answer. */
-    public List<Delivery> deliveries(String tenantId, String monitorId) {
-        monitors.get(tenantId, monitorId);
+    /**
+     * The deliveries of one of the caller's monitors, newest first; null when the dispatcher cannot answer. The
+     * history resource checks that the monitor is the caller's.
+     */
+    public List<Delivery> deliveries(String monitorId) {
         return read(history.notifications(monitorId), DELIVERIES);
     }
 

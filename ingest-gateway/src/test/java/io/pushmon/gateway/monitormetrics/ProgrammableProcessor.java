@@ -4,27 +4,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.pushmon.common.internal.MonitorLiveState;
+import io.pushmon.common.internal.MonitorStates;
+import io.pushmon.common.serde.Json;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A real local HTTP server in the processor's place that answers its live-state read, {@code GET
- * /internal/monitors/{id}/state}, with what a test put here: the state the processor would hold after the test's
- * pushes (written with the contract's own writer), a 503 as while it rebalances, or its 404 for a monitor it has
- * not seen.
+ * A real local HTTP server in the processor's place that answers its batch live-state read, {@code POST
+ * /internal/states}, with what a test put here: the state the processor would hold after the test's pushes, a
+ * monitor it cannot read as while it rebalances, or one it has not seen (written with the contract's own writer).
  */
 public class ProgrammableProcessor implements QuarkusTestResourceLifecycleManager {
 
-    private static final Pattern STATE = Pattern.compile("/internal/monitors/([^/]+)/state");
     private static final Map<String, MonitorLiveState> STATES = new ConcurrentHashMap<>();
     private static final Set<String> REBALANCING = ConcurrentHashMap.newKeySet();
     private static final Set<String> ASKED = ConcurrentHashMap.newKeySet();
@@ -56,22 +57,27 @@ public class ProgrammableProcessor implements QuarkusTestResourceLifecycleManage
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
-        Matcher path = STATE.matcher(exchange.getRequestURI().getPath());
-        if (!exchange.getRequestMethod().equals("GET") || !path.matches()) {
+        if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath()
+                .equals(MonitorStates.PATH)) {
             send(exchange, 404, "{\"ok\":false,\"error\":\"not found\"}");
             return;
         }
-        String id = path.group(1);
-        ASKED.add(id);
-        MonitorLiveState state = STATES.get(id);
-        if (REBALANCING.contains(id)) {
-            exchange.getResponseHeaders().add("Retry-After", "1");
-            send(exchange, 503, "{\"ok\":false,\"error\":\"rebalancing\"}");
-        } else if (state != null) {
-            send(exchange, 200, state.toJson());
-        } else {
-            send(exchange, 404, "{\"ok\":false,\"error\":\"unknown monitor\"}");
+        List<String> ids = Json.MAPPER.readValue(exchange.getRequestBody(), new TypeReference<List<String>>() {
+        });
+        List<MonitorLiveState> states = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids) {
+            ASKED.add(id);
+            if (REBALANCING.contains(id)) {
+                unavailable.add(id);
+            } else if (STATES.containsKey(id)) {
+                states.add(STATES.get(id));
+            } else {
+                unknown.add(id);
+            }
         }
+        send(exchange, 200, new MonitorStates(states, Map.of(), unavailable, unknown).toJson());
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

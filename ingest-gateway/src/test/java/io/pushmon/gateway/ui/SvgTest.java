@@ -58,6 +58,16 @@ class SvgTest {
                 .isEqualTo("2026-12-01T00:00:00Z: 1.50 s");
     }
 
+    @Test
+    void numbersHaveAtMostTwoDecimalsRoundedHalfUp() {
+        assertThat(Svg.number(3)).isEqualTo("3");
+        assertThat(Svg.number(1.5)).isEqualTo("1.50");
+        assertThat(Svg.number(0.125)).isEqualTo("0.13");
+        assertThat(Svg.number(-2.046)).isEqualTo("-2.05");
+        assertThat(Svg.number(17.999)).isEqualTo("18.00");
+        assertThat(Svg.number(0.07)).isEqualTo("0.07");
+    }
+
     private static String pathOf(Document svg, String cssClass) {
         var paths = svg.getElementsByTagName("path");
         for (int i = 0; i < paths.getLength(); i++) {

@@ -11,14 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +26,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
+import io.pushmon.system.LocalMail;
 import io.pushmon.system.PushmonSystem;
 import io.pushmon.system.PushmonSystem.Component;
 import io.pushmon.system.WebhookReceiver;
@@ -59,7 +52,7 @@ class DashboardEndToEndIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static GreenMail smtp;
+    private static LocalMail mail;
     private static PushmonSystem system;
     private static WebhookReceiver receiver;
     private static Browser browser;
@@ -70,17 +63,10 @@ class DashboardEndToEndIT {
 
     @BeforeAll
     static void start() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
+        mail = LocalMail.start();
         receiver = WebhookReceiver.start();
-        system = PushmonSystem.builder().instances(Component.GATEWAY, 2)
-                .setting(Component.GATEWAY, "pushmon.accounts.session-secret", SECRET)
-                .setting(Component.GATEWAY, "quarkus.mailer.host", "127.0.0.1")
-                .setting(Component.GATEWAY, "quarkus.mailer.port", Integer.toString(smtp.getSmtp().getPort()))
-                .setting(Component.GATEWAY, "quarkus.mailer.from", "pushmon@system.example")
-                .setting(Component.GATEWAY, "quarkus.mailer.start-tls", "DISABLED")
-                .setting(Component.GATEWAY, "quarkus.mailer.mock", "false")
-                .start();
+        system = mail.gatewaysSendHere(PushmonSystem.builder().instances(Component.GATEWAY, 2)
+                .setting(Component.GATEWAY, "pushmon.accounts.session-secret", SECRET)).start();
         browser = Browser.desktop();
         email = "dash-" + System.nanoTime() + "@example.org";
     }
@@ -96,8 +82,8 @@ class DashboardEndToEndIT {
         if (receiver != null) {
             receiver.close();
         }
-        if (smtp != null) {
-            smtp.stop();
+        if (mail != null) {
+            mail.close();
         }
     }
 
@@ -111,7 +97,7 @@ class DashboardEndToEndIT {
         submit();
         assertThat(browser.waitFor(By.cssSelector("p.done")).getText()).contains("We sent a link");
 
-        browser.open(link(awaitMail(email, "Verify")));
+        browser.open(link(mail.awaitMail(email, "Verify")));
         click(By.xpath("//button[normalize-space()='Verify my address']"));
         await().atMost(Duration.ofSeconds(20)).until(() -> url().contains("/signin?verified=1"));
 
@@ -231,7 +217,7 @@ class DashboardEndToEndIT {
                 .until(() -> text(By.id("invitations")).contains(invitee));
 
         try (Browser other = Browser.desktop()) {
-            other.open(link(awaitMail(invitee, "invited")));
+            other.open(link(mail.awaitMail(invitee, "invited")));
             other.driver().findElement(By.id("password")).sendKeys(PASSWORD);
             other.driver().findElement(By.cssSelector("form[data-api] button[type=submit]")).click();
             await().atMost(Duration.ofSeconds(20)).until(() -> other.driver().getCurrentUrl().contains("/signin"));
@@ -425,21 +411,6 @@ class DashboardEndToEndIT {
 
     private static String url() {
         return browser.driver().getCurrentUrl();
-    }
-
-    private static String awaitMail(String to, String subject) {
-        MimeMessage mail = await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> GreenMailUtil.getHeaders(m).contains(to) && subjectOf(m).contains(subject)).findFirst()
-                .orElse(null), m -> m != null);
-        return GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "=");
-    }
-
-    private static String subjectOf(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String link(String mail) {
