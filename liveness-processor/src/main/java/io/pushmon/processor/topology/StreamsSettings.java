@@ -35,6 +35,8 @@ public record StreamsSettings(String applicationId, Map<String, Object> connecti
     static final String RACK_TAG = "rack";
     /** Default bound of RocksDB memory where a caller does not choose one (tests). */
     static final long DEFAULT_ROCKSDB_MEMORY = 64L << 20;
+    /** Longest time between a member's heartbeats. */
+    static final long HEARTBEAT_INTERVAL_MS = 1_000;
 
     public StreamsSettings {
         connection = Map.copyOf(connection);
@@ -53,6 +55,12 @@ public record StreamsSettings(String applicationId, Map<String, Object> connecti
         return new StreamsSettings(applicationId, connection, stateDir, applicationServer, streamThreads, standbys,
                 replicationFactor, commitIntervalMs, sessionTimeoutMs, Optional.of(id), Optional.of(rackName),
                 rocksDbMemory);
+    }
+
+    /** The same settings with another RocksDB memory bound. */
+    public StreamsSettings withRocksDbMemory(long bytes) {
+        return new StreamsSettings(applicationId, connection, stateDir, applicationServer, streamThreads,
+                standbyReplicas, replicationFactor, commitIntervalMs, sessionTimeoutMs, instanceId, rack, bytes);
     }
 
     public Properties toProperties() {
@@ -75,8 +83,10 @@ public record StreamsSettings(String applicationId, Map<String, Object> connecti
         // Stream threads do not leave the group on close, so after a stop or a crash the partitions stay
         // unowned, and their monitors unwatched, until the session times out: keep it short.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) sessionTimeoutMs);
+        // Members learn of a rebalance from a heartbeat's answer, so the interval delays every hand-over; one a
+        // second costs the broker next to nothing.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
-                (int) Math.max(1, sessionTimeoutMs / 3));
+                (int) Math.max(1, Math.min(sessionTimeoutMs / 3, HEARTBEAT_INTERVAL_MS)));
         // Kafka Streams 4.1 leaves the group on close only for static members (it removes them through the admin
         // client), so a stable instance id is what lets a clean stop hand partitions over at once.
         instanceId.ifPresent(id -> props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -70,9 +71,21 @@ final class BrokerFixture implements AutoCloseable {
 
     /** Starts a detector instance of this fixture's application, as a process start would. */
     DetectorRuntime startDetector() {
+        return startDetector(StreamsSettings.local(applicationId, bootstrap, stateDir, "127.0.0.1:1", 100, 6_000));
+    }
+
+    /**
+     * Starts one of several instances of this fixture's application, each with its own state directory as on
+     * its own machine, and waits until it runs.
+     */
+    DetectorRuntime startInstance(String name, long sessionTimeoutMs, UnaryOperator<StreamsSettings> placement) {
+        StreamsSettings local = StreamsSettings.local(applicationId, bootstrap, stateDir.resolve(name),
+                "127.0.0.1:1", 100, sessionTimeoutMs);
+        return startDetector(placement.apply(local));
+    }
+
+    private DetectorRuntime startDetector(StreamsSettings settings) {
         DetectorMetrics metrics = new DetectorMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
-        StreamsSettings settings = StreamsSettings.local(applicationId, bootstrap, stateDir, "127.0.0.1:1", 100,
-                6_000);
         DetectorRuntime runtime = new DetectorRuntime(settings,
                 DetectorTopology.build(DetectorSettings.defaults(), metrics));
         runtime.start();
