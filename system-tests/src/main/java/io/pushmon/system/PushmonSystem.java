@@ -82,6 +82,8 @@ public final class PushmonSystem implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread shutdownHook = new Thread(this::stopAll, "pushmon-system-shutdown");
     private final int controllerPort;
+    /** A broker this system did not start and does not stop, or null for its own. */
+    private final String externalKafka;
     private boolean closed;
 
     private PushmonSystem(Builder builder) {
@@ -103,7 +105,8 @@ public final class PushmonSystem implements AutoCloseable {
             }
         }
         controllerPort = freePort();
-        defineProcesses(builder.settings, builder.jvmOptions, builder.appDirs);
+        externalKafka = builder.externalKafka;
+        defineProcesses(builder.settings, builder.environment, builder.jvmOptions, builder.appDirs);
     }
 
     public static Builder builder() {
@@ -152,7 +155,7 @@ public final class PushmonSystem implements AutoCloseable {
     }
 
     public String kafkaBootstrap() {
-        return "127.0.0.1:" + port(Component.KAFKA);
+        return externalKafka != null ? externalKafka : "127.0.0.1:" + port(Component.KAFKA);
     }
 
     public int port(Component component) {
@@ -231,8 +234,10 @@ public final class PushmonSystem implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
-            process(Component.KAFKA).start();
-            awaitReady(Component.KAFKA, 0);
+            if (externalKafka == null) {
+                process(Component.KAFKA).start();
+                awaitReady(Component.KAFKA, 0);
+            }
             balancerPorts.forEach((service, port) -> balancers.add(ServiceBalancer.open(service.module(), port,
                     backends(service))));
             serviceProcesses().forEach(ManagedProcess::start);
@@ -328,10 +333,13 @@ public final class PushmonSystem implements AutoCloseable {
                 .map(p -> CompletableFuture.runAsync(() -> p.stop(Duration.ofSeconds(15))))
                 .toArray(CompletableFuture[]::new)).join();
         balancers.forEach(ServiceBalancer::close);
-        process(Component.KAFKA).stop(Duration.ofSeconds(10));
+        if (externalKafka == null) {
+            process(Component.KAFKA).stop(Duration.ofSeconds(10));
+        }
     }
 
-    private void defineProcesses(Map<Component, Map<String, String>> extra, Map<Component, List<String>> jvm,
+    private void defineProcesses(Map<Component, Map<String, String>> extra,
+            Map<Component, Map<String, String>> extraEnvironment, Map<Component, List<String>> jvm,
             Map<Component, Path> appDirs) {
         Path logs = dataDir.resolve("logs");
         String kafkaClasspath;
@@ -371,8 +379,10 @@ public final class PushmonSystem implements AutoCloseable {
                 command.addAll(List.of("-jar", jar.toString()));
                 // The key goes in the environment, as ./pushmon-local and docker-compose pass it, not on the command
                 // line.
-                Map<String, String> env = service == Component.GATEWAY ? Map.of("PUSHMON_API_KEY", apiKey)
-                        : Map.of();
+                Map<String, String> env = new LinkedHashMap<>(extraEnvironment.getOrDefault(service, Map.of()));
+                if (service == Component.GATEWAY) {
+                    env.put("PUSHMON_API_KEY", apiKey);
+                }
                 String name = instanceName(service.module(), instance);
                 serviceInstances.add(new ManagedProcess(name, command, env, root, logs.resolve(name + ".log")));
             }
@@ -452,8 +462,28 @@ public final class PushmonSystem implements AutoCloseable {
         private final Map<Component, Map<String, String>> settings = new EnumMap<>(Component.class);
         private final Map<Component, List<String>> jvmOptions = new EnumMap<>(Component.class);
         private final Map<Component, Path> appDirs = new EnumMap<>(Component.class);
+        private final Map<Component, Map<String, String>> environment = new EnumMap<>(Component.class);
+        private String externalKafka;
 
         private Builder() {
+        }
+
+        /** Runs the services against a broker started elsewhere (e.g. a secured one in the test JVM). */
+        public Builder externalKafka(String bootstrapServers) {
+            this.externalKafka = bootstrapServers;
+            return this;
+        }
+
+        /**
+         * An environment variable for one service: where secrets go (a Kafka password, say), since a {@code -D}
+         * setting shows in every process listing.
+         */
+        public Builder environment(Component service, String name, String value) {
+            if (service == Component.KAFKA) {
+                throw new IllegalArgumentException("the broker takes no settings");
+            }
+            environment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
+            return this;
         }
 
         /** The repository root; default: system property {@code pushmon.root}, else the parent of the cwd. */

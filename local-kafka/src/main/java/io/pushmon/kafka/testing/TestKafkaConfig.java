@@ -1,6 +1,7 @@
 package io.pushmon.kafka.testing;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.pushmon.common.kafka.KafkaConfig;
@@ -19,7 +20,13 @@ public final class TestKafkaConfig {
     }
 
     public static KafkaConfig of(String bootstrapServers) {
-        Map<String, String> properties = Map.of("kafka.bootstrap.servers", bootstrapServers);
+        return of(bootstrapServers, Map.of());
+    }
+
+    /** The same with further settings, e.g. a secured broker's {@code kafka.security.protocol} and login. */
+    public static KafkaConfig of(String bootstrapServers, Map<String, String> settings) {
+        Map<String, String> properties = new HashMap<>(settings);
+        properties.put("kafka.bootstrap.servers", bootstrapServers);
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(KafkaConfig.class)
                 // Durations as the services write them ("5s", "500ms"): Quarkus' converter, as in a service.
