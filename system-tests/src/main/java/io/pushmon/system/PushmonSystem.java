@@ -82,6 +82,8 @@ public final class PushmonSystem implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread shutdownHook = new Thread(this::stopAll, "pushmon-system-shutdown");
     private final int controllerPort;
+    private final String externalKafka;
+    private final int replicationFactor;
     private boolean closed;
 
     private PushmonSystem(Builder builder) {
@@ -103,6 +105,8 @@ public final class PushmonSystem implements AutoCloseable {
             }
         }
         controllerPort = freePort();
+        externalKafka = builder.externalKafka;
+        replicationFactor = builder.replicationFactor;
         defineProcesses(builder.settings, builder.jvmOptions, builder.appDirs);
     }
 
@@ -152,6 +156,9 @@ public final class PushmonSystem implements AutoCloseable {
     }
 
     public String kafkaBootstrap() {
+        if (externalKafka != null) {
+            return externalKafka;
+        }
         return "127.0.0.1:" + port(Component.KAFKA);
     }
 
@@ -231,8 +238,10 @@ public final class PushmonSystem implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
-            process(Component.KAFKA).start();
-            awaitReady(Component.KAFKA, 0);
+            if (externalKafka == null) {
+                process(Component.KAFKA).start();
+                awaitReady(Component.KAFKA, 0);
+            }
             balancerPorts.forEach((service, port) -> balancers.add(ServiceBalancer.open(service.module(), port,
                     backends(service))));
             serviceProcesses().forEach(ManagedProcess::start);
@@ -328,12 +337,21 @@ public final class PushmonSystem implements AutoCloseable {
                 .map(p -> CompletableFuture.runAsync(() -> p.stop(Duration.ofSeconds(15))))
                 .toArray(CompletableFuture[]::new)).join();
         balancers.forEach(ServiceBalancer::close);
-        process(Component.KAFKA).stop(Duration.ofSeconds(10));
+        if (externalKafka == null) {
+            process(Component.KAFKA).stop(Duration.ofSeconds(10));
+        }
     }
 
     private void defineProcesses(Map<Component, Map<String, String>> extra, Map<Component, List<String>> jvm,
             Map<Component, Path> appDirs) {
         Path logs = dataDir.resolve("logs");
+        if (externalKafka == null) {
+            defineBroker(jvm, logs);
+        }
+        defineServices(extra, jvm, appDirs, logs);
+    }
+
+    private void defineBroker(Map<Component, List<String>> jvm, Path logs) {
         String kafkaClasspath;
         try {
             kafkaClasspath = root.resolve("local-kafka/target/classes") + ":"
@@ -350,7 +368,10 @@ public final class PushmonSystem implements AutoCloseable {
                 "--controller-port", Integer.toString(controllerPort)));
         processes.put(Component.KAFKA, List.of(new ManagedProcess("kafka", kafka, Map.of(), root,
                 logs.resolve("kafka.log"))));
+    }
 
+    private void defineServices(Map<Component, Map<String, String>> extra, Map<Component, List<String>> jvm,
+            Map<Component, Path> appDirs, Path logs) {
         for (Component service : services) {
             Path appDir = appDirs.get(service);
             Path jar = (appDir != null ? appDir : root.resolve(service.module() + "/target/quarkus-app"))
@@ -391,6 +412,9 @@ public final class PushmonSystem implements AutoCloseable {
         settings.put("quarkus.http.host", "127.0.0.1");
         settings.put("quarkus.http.port", Integer.toString(port(service, instance)));
         settings.put("kafka.bootstrap.servers", kafkaBootstrap());
+        if (replicationFactor > 1) {
+            settings.put("pushmon.kafka.replication-factor", Integer.toString(replicationFactor));
+        }
         switch (service) {
             case GATEWAY -> {
                 settings.put("pushmon.public-url", url(service, instance));
@@ -452,6 +476,8 @@ public final class PushmonSystem implements AutoCloseable {
         private final Map<Component, Map<String, String>> settings = new EnumMap<>(Component.class);
         private final Map<Component, List<String>> jvmOptions = new EnumMap<>(Component.class);
         private final Map<Component, Path> appDirs = new EnumMap<>(Component.class);
+        private String externalKafka;
+        private int replicationFactor = 1;
 
         private Builder() {
         }
@@ -525,6 +551,20 @@ public final class PushmonSystem implements AutoCloseable {
                 throw new IllegalArgumentException("the broker is not a packaged app");
             }
             appDirs.put(service, quarkusApp.toAbsolutePath().normalize());
+            return this;
+        }
+
+        /**
+         * Runs the services against a Kafka cluster the caller started and will stop (a multi-node one, say) instead
+         * of a broker of the system's own; the services create their topics with {@code replicationFactor} replicas.
+         * The system then has no {@link Component#KAFKA} process.
+         */
+        public Builder kafka(String bootstrapServers, int replicationFactor) {
+            if (replicationFactor < 1) {
+                throw new IllegalArgumentException("a topic has at least one replica, not " + replicationFactor);
+            }
+            this.externalKafka = bootstrapServers;
+            this.replicationFactor = replicationFactor;
             return this;
         }
 
