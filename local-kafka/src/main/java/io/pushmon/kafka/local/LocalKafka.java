@@ -57,7 +57,9 @@ public final class LocalKafka {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException(
-                        "usage: LocalKafka [--data-dir DIR] [--port N] [--controller-port N], got: " + String.join(" ", args));
+                        "usage: LocalKafka [--data-dir DIR] [--port N] [--controller-port N]"
+                                + " [--node-id N --voters ID@HOST:PORT,... --cluster-id ID], got: "
+                                + String.join(" ", args));
             }
             options.put(args[i].substring(2), args[++i]);
         }
