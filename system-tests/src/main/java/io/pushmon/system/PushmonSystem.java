@@ -82,8 +82,8 @@ public final class PushmonSystem implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread shutdownHook = new Thread(this::stopAll, "pushmon-system-shutdown");
     private final int controllerPort;
-    /** A broker this system did not start and does not stop, or null for its own. */
     private final String externalKafka;
+    private final int replicationFactor;
     private boolean closed;
 
     private PushmonSystem(Builder builder) {
@@ -106,6 +106,7 @@ public final class PushmonSystem implements AutoCloseable {
         }
         controllerPort = freePort();
         externalKafka = builder.externalKafka;
+        replicationFactor = builder.replicationFactor;
         defineProcesses(builder.settings, builder.environment, builder.jvmOptions, builder.appDirs);
     }
 
@@ -155,7 +156,10 @@ public final class PushmonSystem implements AutoCloseable {
     }
 
     public String kafkaBootstrap() {
-        return externalKafka != null ? externalKafka : "127.0.0.1:" + port(Component.KAFKA);
+        if (externalKafka != null) {
+            return externalKafka;
+        }
+        return "127.0.0.1:" + port(Component.KAFKA);
     }
 
     public int port(Component component) {
@@ -342,6 +346,13 @@ public final class PushmonSystem implements AutoCloseable {
             Map<Component, Map<String, String>> extraEnvironment, Map<Component, List<String>> jvm,
             Map<Component, Path> appDirs) {
         Path logs = dataDir.resolve("logs");
+        if (externalKafka == null) {
+            defineBroker(jvm, logs);
+        }
+        defineServices(extra, extraEnvironment, jvm, appDirs, logs);
+    }
+
+    private void defineBroker(Map<Component, List<String>> jvm, Path logs) {
         String kafkaClasspath;
         try {
             kafkaClasspath = root.resolve("local-kafka/target/classes") + ":"
@@ -358,7 +369,11 @@ public final class PushmonSystem implements AutoCloseable {
                 "--controller-port", Integer.toString(controllerPort)));
         processes.put(Component.KAFKA, List.of(new ManagedProcess("kafka", kafka, Map.of(), root,
                 logs.resolve("kafka.log"))));
+    }
 
+    private void defineServices(Map<Component, Map<String, String>> extra,
+            Map<Component, Map<String, String>> extraEnvironment, Map<Component, List<String>> jvm,
+            Map<Component, Path> appDirs, Path logs) {
         for (Component service : services) {
             Path appDir = appDirs.get(service);
             Path jar = (appDir != null ? appDir : root.resolve(service.module() + "/target/quarkus-app"))
@@ -401,6 +416,9 @@ public final class PushmonSystem implements AutoCloseable {
         settings.put("quarkus.http.host", "127.0.0.1");
         settings.put("quarkus.http.port", Integer.toString(port(service, instance)));
         settings.put("kafka.bootstrap.servers", kafkaBootstrap());
+        if (replicationFactor > 1) {
+            settings.put("pushmon.kafka.replication-factor", Integer.toString(replicationFactor));
+        }
         switch (service) {
             case GATEWAY -> {
                 settings.put("pushmon.public-url", url(service, instance));
@@ -464,14 +482,9 @@ public final class PushmonSystem implements AutoCloseable {
         private final Map<Component, Path> appDirs = new EnumMap<>(Component.class);
         private final Map<Component, Map<String, String>> environment = new EnumMap<>(Component.class);
         private String externalKafka;
+        private int replicationFactor = 1;
 
         private Builder() {
-        }
-
-        /** Runs the services against a broker started elsewhere (e.g. a secured one in the test JVM). */
-        public Builder externalKafka(String bootstrapServers) {
-            this.externalKafka = bootstrapServers;
-            return this;
         }
 
         /**
@@ -555,6 +568,20 @@ public final class PushmonSystem implements AutoCloseable {
                 throw new IllegalArgumentException("the broker is not a packaged app");
             }
             appDirs.put(service, quarkusApp.toAbsolutePath().normalize());
+            return this;
+        }
+
+        /**
+         * Runs the services against a Kafka cluster the caller started and will stop (a multi-node one, say) instead
+         * of a broker of the system's own; the services create their topics with {@code replicationFactor} replicas.
+         * The system then has no {@link Component#KAFKA} process.
+         */
+        public Builder kafka(String bootstrapServers, int replicationFactor) {
+            if (replicationFactor < 1) {
+                throw new IllegalArgumentException("a topic has at least one replica, not " + replicationFactor);
+            }
+            this.externalKafka = bootstrapServers;
+            this.replicationFactor = replicationFactor;
             return this;
         }
 

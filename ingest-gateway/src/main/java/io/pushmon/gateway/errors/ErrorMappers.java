@@ -101,11 +101,15 @@ public class ErrorMappers {
         return answer(500, "internal error");
     }
 
-    /** The answer when Kafka did not acknowledge a write: retry later, nothing was recorded. */
+    /**
+     * The answer when Kafka did not acknowledge a write in time. The write may still be committed later (a broker
+     * that was killed is fenced only after its session expires), so it says "not acknowledged", not "not recorded":
+     * a retry is safe, a duplicated heartbeat is harmless.
+     */
     private static Response unavailable(long retryAfterSeconds) {
         return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
-                .entity(ApiError.of("not recorded: the event log did not acknowledge the write in time; retry later"))
+                .entity(ApiError.of("not acknowledged: the event log did not confirm the write in time; retry later"))
                 .build();
     }
 

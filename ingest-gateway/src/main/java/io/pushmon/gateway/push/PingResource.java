@@ -195,7 +195,7 @@ public class PingResource {
                     : Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, api.retryAfterSeconds()).build();
         }
         if (cause instanceof KafkaUnavailableException) {
-            return Response.fromResponse(text(503, "not recorded, retry later", defaultBodyLimit))
+            return Response.fromResponse(text(503, "not acknowledged, retry later", defaultBodyLimit))
                     .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
         }
         throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);

@@ -30,6 +30,28 @@ class LocalKafkaTest {
     }
 
     @Test
+    void aClusterNodeKnowsTheWholeQuorumAndKeepsEveryRecordOnThreeReplicasTwoInSync() {
+        var props = LocalKafka.clusterNodeProperties(Path.of("/data"), 2, 9094, 9095,
+                "1@127.0.0.1:9093,2@127.0.0.1:9095,3@127.0.0.1:9097");
+
+        assertThat(props).containsEntry("node.id", "2")
+                .containsEntry("controller.quorum.voters", "1@127.0.0.1:9093,2@127.0.0.1:9095,3@127.0.0.1:9097")
+                .containsEntry("listeners", "PLAINTEXT://127.0.0.1:9094,CONTROLLER://127.0.0.1:9095")
+                .containsEntry("default.replication.factor", "3")
+                .containsEntry("min.insync.replicas", "2")
+                .containsEntry("offsets.topic.replication.factor", "3")
+                .containsEntry("transaction.state.log.replication.factor", "3")
+                .containsEntry("transaction.state.log.min.isr", "2")
+                .containsEntry("unclean.leader.election.enable", "false");
+    }
+
+    @Test
+    void aReplicatedClusterNeedsThreeNodes() {
+        assertThatThrownBy(() -> BrokerSettings.cluster(2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 3");
+    }
+
+    @Test
     void optionsComeInPairs() {
         assertThat(LocalKafka.parse(new String[] {"--port", "19092", "--data-dir", "x"}))
                 .containsEntry("port", "19092").containsEntry("data-dir", "x");

@@ -63,7 +63,7 @@ class SecuredKafkaIT {
     static void start() {
         kafka = SecuredKafka.start(3);
         receiver = WebhookReceiver.start();
-        PushmonSystem.Builder builder = PushmonSystem.builder().externalKafka(kafka.bootstrapServers());
+        PushmonSystem.Builder builder = PushmonSystem.builder().kafka(kafka.bootstrapServers(), 1);
         for (Service service : Service.values()) {
             Component component = COMPONENTS.get(service);
             securedSettings().forEach((property, value) -> builder.setting(component, property, value));
