@@ -56,6 +56,16 @@ final class ConfigProperties {
         return properties;
     }
 
+    /**
+     * The port of {@code /q/health} and {@code /q/metrics}: the management interface's when the module enables it
+     * (a build-time setting, so it is in {@code application.properties}), else the HTTP port.
+     */
+    static int managementPort(Properties applicationProperties) {
+        boolean separate = Boolean.parseBoolean(applicationProperties.getProperty("quarkus.management.enabled"));
+        return Integer.parseInt(separate ? applicationProperties.getProperty("quarkus.management.port", "9000")
+                : applicationProperties.getProperty("quarkus.http.port"));
+    }
+
     /** The environment variable name SmallRye Config maps to {@code property}: upper case, others to '_'. */
     static String envName(String property) {
         return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
