@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.pushmon.common.kafka.KafkaConfig;
+import io.pushmon.common.kafka.KafkaAccess;
 import io.pushmon.common.topics.TopicProvisioner;
 import io.pushmon.gateway.audit.AuditLog;
 import io.pushmon.gateway.directory.Directories;
@@ -57,8 +58,8 @@ public class GatewayStartup {
     IncidentLog incidents;
 
     void onStart(@Observes StartupEvent event) {
-        LOG.infof("Provisioning topics on %s", kafka.bootstrapServers());
-        TopicProvisioner.provision(kafka);
+        LOG.infof("Provisioning topics on %s (%s)", kafka.bootstrapServers(), kafka.topics());
+        TopicProvisioner.provision(kafka, KafkaAccess.Service.GATEWAY);
         directories.start();
         audit.start();
         incidents.start();

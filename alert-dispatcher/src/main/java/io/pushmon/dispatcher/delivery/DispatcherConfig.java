@@ -2,6 +2,7 @@ package io.pushmon.dispatcher.delivery;
 
 import java.time.Duration;
 
+import io.pushmon.common.kafka.KafkaAccess;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -31,7 +32,7 @@ public interface DispatcherConfig {
     /** Settings of the {@code monitor-events} consumer. */
     interface Events {
         /** Consumer group shared by all dispatcher instances. */
-        @WithDefault("pushmon-dispatcher")
+        @WithDefault(KafkaAccess.DISPATCHER_EVENTS_GROUP)
         String groupId();
 
         /** Whether this instance consumes {@code monitor-events}. */
@@ -57,7 +58,7 @@ public interface DispatcherConfig {
     /** Settings of retries and dead letters. */
     interface Retry {
         /** Consumer group of the {@code notification-retries} consumer. */
-        @WithDefault("pushmon-dispatcher-retries")
+        @WithDefault(KafkaAccess.DISPATCHER_RETRIES_GROUP)
         String groupId();
 
         /** Whether this instance consumes {@code notification-retries}. */

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pushmon.common.kafka.KafkaConfig;
+import io.pushmon.common.kafka.KafkaAccess;
 import io.pushmon.common.topics.TopicProvisioner;
 import io.pushmon.dispatcher.channelcache.ChannelCache;
 import io.pushmon.dispatcher.delivery.Deliverer;
@@ -56,7 +57,7 @@ public class DispatcherLifecycle {
     private Thread starter;
 
     void onStart(@Observes StartupEvent startup) {
-        TopicProvisioner.provision(kafka);
+        TopicProvisioner.provision(kafka, KafkaAccess.Service.DISPATCHER);
         channels.start();
         history.start();
         Gauge.builder("pushmon.delivery.in.flight", () -> inFlight(events) + inFlight(retries))

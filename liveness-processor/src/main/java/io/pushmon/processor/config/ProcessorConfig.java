@@ -1,7 +1,10 @@
 package io.pushmon.processor.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
+import io.pushmon.common.kafka.KafkaAccess;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,7 +13,7 @@ import io.smallrye.config.WithDefault;
 public interface ProcessorConfig {
 
     /** Kafka Streams application id: the consumer group and the prefix of the changelog topics. */
-    @WithDefault("pushmon-liveness-processor")
+    @WithDefault(KafkaAccess.PROCESSOR_APPLICATION_ID)
     String applicationId();
 
     /** Directory of the RocksDB state stores; keep it on a persistent volume to avoid full restores. */
@@ -33,9 +36,30 @@ public interface ProcessorConfig {
     @WithDefault("100ms")
     Duration commitInterval();
 
-    /** How long a stopped or crashed instance keeps its partitions (unwatched) before they move. */
+    /** How long a crashed instance keeps its partitions (unwatched) before they move. */
     @WithDefault("10s")
     Duration sessionTimeout();
+
+    /**
+     * A name for this instance that survives its restarts, e.g. the pod name of a StatefulSet (env
+     * PUSHMON_PROCESSOR_INSTANCE_ID). Set, it makes the instance a static group member, which lets it leave the
+     * group on a clean stop so its partitions move to a standby at once; unset, a stopped instance's partitions
+     * wait for the session timeout.
+     */
+    Optional<String> instanceId();
+
+    /**
+     * Where this instance runs, e.g. the Kubernetes node name (env PUSHMON_PROCESSOR_RACK): standbys are placed
+     * on instances with another value than their active task, so losing one node never loses both copies.
+     */
+    Optional<String> rack();
+
+    /**
+     * Off-heap memory all RocksDB stores of this instance share, block cache and write buffers together; size the
+     * container as heap + this + headroom.
+     */
+    @WithDefault("256M")
+    MemorySize rocksdbMemory();
 
     /** The deadline detector. */
     Detector detector();

@@ -8,10 +8,9 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.jboss.logging.Logger;
 
-import io.pushmon.common.topics.TopicProvisioner;
 
 /**
- * One running detector: provisions pushmon's topics, then starts Kafka Streams on the detector topology.
+ * One running detector: Kafka Streams on the detector topology, once pushmon's topics exist.
  * Usable without Quarkus, so tests on the real broker can stop and restart it like a process would be.
  */
 public final class DetectorRuntime implements AutoCloseable {
@@ -27,9 +26,8 @@ public final class DetectorRuntime implements AutoCloseable {
         this.topology = topology;
     }
 
-    /** Creates missing topics with the given layout, then starts processing; returns without waiting. */
-    public void start(int partitions, short replicationFactor) {
-        new TopicProvisioner(partitions, replicationFactor).provision(settings.bootstrapServers());
+    /** Starts processing; returns without waiting. */
+    public void start() {
         KafkaStreams created = new KafkaStreams(topology, settings.toProperties());
         created.setStateListener((next, previous) ->
                 LOG.infof("Kafka Streams %s: %s -> %s", settings.applicationId(), previous, next));
@@ -57,7 +55,9 @@ public final class DetectorRuntime implements AutoCloseable {
         KafkaStreams current = streams;
         streams = null;
         if (current != null) {
-            current.close(Duration.ofSeconds(30));
+            // Leaving hands this instance's partitions to the others at once instead of after the session timeout
+            // (effective for static members only, see StreamsSettings).
+            current.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true));
         }
     }
 }

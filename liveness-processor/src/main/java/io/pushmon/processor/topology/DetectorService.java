@@ -10,7 +10,10 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.streams.KafkaStreams;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pushmon.common.kafka.KafkaAccess;
+import io.pushmon.common.kafka.KafkaClients;
 import io.pushmon.common.kafka.KafkaConfig;
+import io.pushmon.common.topics.TopicProvisioner;
 import io.pushmon.processor.config.ProcessorConfig;
 import io.pushmon.processor.detector.DetectorMetrics;
 import io.pushmon.processor.detector.DetectorSettings;
@@ -38,7 +41,8 @@ public class DetectorService {
                 detector.gapThreshold(), detector.budget(), detector.failureRetry());
         DetectorMetrics metrics = new DetectorMetrics(registry, Clock.systemUTC());
         runtime = new DetectorRuntime(streamsSettings(), DetectorTopology.build(settings, metrics));
-        runtime.start(kafka.partitions(), kafka.replicationFactor());
+        TopicProvisioner.provision(kafka, KafkaAccess.Service.PROCESSOR);
+        runtime.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -62,9 +66,10 @@ public class DetectorService {
     }
 
     private StreamsSettings streamsSettings() {
-        return new StreamsSettings(config.applicationId(), kafka.bootstrapServers(), Path.of(config.stateDir()),
-                config.applicationServer(), config.streamThreads(), config.standbyReplicas(),
-                kafka.replicationFactor(), config.commitInterval().toMillis(),
-                config.sessionTimeout().toMillis());
+        return new StreamsSettings(config.applicationId(), KafkaClients.connection(kafka),
+                Path.of(config.stateDir()), config.applicationServer(), config.streamThreads(),
+                config.standbyReplicas(), kafka.replicationFactor(), config.commitInterval().toMillis(),
+                config.sessionTimeout().toMillis(), config.instanceId(), config.rack(),
+                config.rocksdbMemory().asLongValue());
     }
 }

@@ -1,6 +1,8 @@
 package io.pushmon.processor.topology;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -12,7 +14,7 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * start the very same configuration.
  *
  * @param applicationId     consumer group and prefix of the changelog topics
- * @param bootstrapServers  the brokers
+ * @param connection        the brokers and how to authenticate to them ({@code KafkaClients.connection})
  * @param stateDir          where RocksDB keeps the stores
  * @param applicationServer host:port other instances forward interactive queries to
  * @param streamThreads     stream threads of this instance
@@ -20,15 +22,43 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * @param replicationFactor replicas of the changelog topics
  * @param commitIntervalMs  how often transactions commit, which bounds how late an event becomes visible
  * @param sessionTimeoutMs  how long a vanished instance keeps its partitions before they move
+ * @param instanceId        a stable name for static group membership, or empty
+ * @param rack              where the instance runs, for standby placement, or empty
+ * @param rocksDbMemory     bytes of off-heap memory all RocksDB stores share
  */
-public record StreamsSettings(String applicationId, String bootstrapServers, Path stateDir,
+public record StreamsSettings(String applicationId, Map<String, Object> connection, Path stateDir,
         String applicationServer, int streamThreads, int standbyReplicas, int replicationFactor,
-        long commitIntervalMs, long sessionTimeoutMs) {
+        long commitIntervalMs, long sessionTimeoutMs, Optional<String> instanceId, Optional<String> rack,
+        long rocksDbMemory) {
+
+    /** The client tag standbys are spread by. */
+    static final String RACK_TAG = "rack";
+    /** Default bound of RocksDB memory where a caller does not choose one (tests). */
+    static final long DEFAULT_ROCKSDB_MEMORY = 64L << 20;
+
+    public StreamsSettings {
+        connection = Map.copyOf(connection);
+    }
+
+    /** Settings of a dynamic group member without placement, as tests on one machine run it. */
+    public static StreamsSettings local(String applicationId, String bootstrapServers, Path stateDir,
+            String applicationServer, long commitIntervalMs, long sessionTimeoutMs) {
+        return new StreamsSettings(applicationId, Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                stateDir, applicationServer, 1, 0, 1, commitIntervalMs, sessionTimeoutMs, Optional.empty(),
+                Optional.empty(), DEFAULT_ROCKSDB_MEMORY);
+    }
+
+    /** The same settings for a static member named {@code id} on {@code rack}, with standbys. */
+    public StreamsSettings placed(String id, String rackName, int standbys) {
+        return new StreamsSettings(applicationId, connection, stateDir, applicationServer, streamThreads, standbys,
+                replicationFactor, commitIntervalMs, sessionTimeoutMs, Optional.of(id), Optional.of(rackName),
+                rocksDbMemory);
+    }
 
     public Properties toProperties() {
         Properties props = new Properties();
+        props.putAll(connection);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         // A down event and the state change that caused it commit together, or neither does.
@@ -47,6 +77,15 @@ public record StreamsSettings(String applicationId, String bootstrapServers, Pat
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) sessionTimeoutMs);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
                 (int) Math.max(1, sessionTimeoutMs / 3));
+        // Kafka Streams 4.1 leaves the group on close only for static members (it removes them through the admin
+        // client), so a stable instance id is what lets a clean stop hand partitions over at once.
+        instanceId.ifPresent(id -> props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
+        rack.ifPresent(r -> {
+            props.put(StreamsConfig.RACK_AWARE_ASSIGNMENT_TAGS_CONFIG, RACK_TAG);
+            props.put(StreamsConfig.clientTagPrefix(RACK_TAG), r);
+        });
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        props.put(BoundedRocksDbMemory.MEMORY_BYTES, rocksDbMemory);
         return props;
     }
 }

@@ -61,8 +61,8 @@ final class DetectorHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StreamsSettings streams = new StreamsSettings("detector-test", "unused:9092", stateDir, "127.0.0.1:8081",
-                1, 0, 1, 100, 10_000);
+        StreamsSettings streams = StreamsSettings.local("detector-test", "unused:9092", stateDir, "127.0.0.1:8081",
+                100, 10_000);
         driver = new TopologyTestDriver(DetectorTopology.build(settings, metrics, DetectorStore.Kind.IN_MEMORY), streams.toProperties(), T0);
         monitors = driver.createInputTopic(Topic.MONITORS.topicName(), Topic.MONITORS.keySerde().serializer(),
                 Topic.MONITORS.valueSerde().serializer());

@@ -71,11 +71,11 @@ final class BrokerFixture implements AutoCloseable {
     /** Starts a detector instance of this fixture's application, as a process start would. */
     DetectorRuntime startDetector() {
         DetectorMetrics metrics = new DetectorMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
-        StreamsSettings settings = new StreamsSettings(applicationId, bootstrap, stateDir, "127.0.0.1:1", 1, 0, 1,
-                100, 6_000);
+        StreamsSettings settings = StreamsSettings.local(applicationId, bootstrap, stateDir, "127.0.0.1:1", 100,
+                6_000);
         DetectorRuntime runtime = new DetectorRuntime(settings,
                 DetectorTopology.build(DetectorSettings.defaults(), metrics));
-        runtime.start(SharedKafka.TEST_PARTITIONS, (short) 1);
+        runtime.start();
         runtimes.add(runtime);
         long until = System.currentTimeMillis() + 60_000;
         while (runtime.state() != KafkaStreams.State.RUNNING) {

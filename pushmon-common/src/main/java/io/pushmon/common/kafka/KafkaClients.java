@@ -9,6 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -22,9 +24,31 @@ public final class KafkaClients {
 
     /** What every client (producer, consumer, admin) needs to reach the cluster. */
     public static Map<String, Object> common(KafkaConfig config, String clientId) {
+        Map<String, Object> configs = connection(config);
+        configs.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        return configs;
+    }
+
+    /**
+     * Where the brokers are and how to authenticate to them, under Kafka's own names: also what Kafka Streams is
+     * given. Kafka logs password-typed settings (JAAS line, store passwords) masked.
+     */
+    public static Map<String, Object> connection(KafkaConfig config) {
         Map<String, Object> configs = new HashMap<>();
         configs.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        configs.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        KafkaConfig.Security security = config.security();
+        configs.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, security.protocol());
+        security.saslMechanism().ifPresent(v -> configs.put(SaslConfigs.SASL_MECHANISM, v));
+        security.saslJaasConfig().ifPresent(v -> configs.put(SaslConfigs.SASL_JAAS_CONFIG, v));
+        security.truststoreType().ifPresent(v -> configs.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, v));
+        security.truststoreLocation().ifPresent(v -> configs.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, v));
+        security.truststorePassword().ifPresent(v -> configs.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, v));
+        security.keystoreType().ifPresent(v -> configs.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, v));
+        security.keystoreLocation().ifPresent(v -> configs.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, v));
+        security.keystorePassword().ifPresent(v -> configs.put(SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG, v));
+        security.keyPassword().ifPresent(v -> configs.put(SslConfigs.SSL_KEY_PASSWORD_CONFIG, v));
+        security.endpointIdentificationAlgorithm()
+                .ifPresent(v -> configs.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, v));
         return configs;
     }
 

@@ -3,51 +3,83 @@ package io.pushmon.common.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 class KafkaClientsTest {
 
     /** The mapping as a service with these settings would see it. */
     static KafkaConfig config(Duration produceTimeout) {
-        return new KafkaConfig() {
-            @Override
-            public String bootstrapServers() {
-                return "broker-1:9092";
-            }
+        return config(Map.of("pushmon.kafka.produce-timeout", produceTimeout.toString(),
+                "pushmon.kafka.replication-factor", "3", "pushmon.kafka.linger", "PT0.01S",
+                "pushmon.kafka.batch-size", "131072", "pushmon.kafka.compression", "zstd"));
+    }
 
-            @Override
-            public int partitions() {
-                return 12;
-            }
+    static KafkaConfig config(Map<String, String> properties) {
+        Map<String, String> all = new HashMap<>(properties);
+        all.put("kafka.bootstrap.servers", "broker-1:9092");
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(KafkaConfig.class)
+                .withConverter(Duration.class, 100, KafkaClientsTest::duration)
+                .withSources(new PropertiesConfigSource(all, "test", 100)).build();
+        return config.getConfigMapping(KafkaConfig.class);
+    }
 
-            @Override
-            public short replicationFactor() {
-                return 3;
-            }
+    /** The defaults' short form ("5s", "5ms"), as Quarkus reads it in a service. */
+    private static Duration duration(String value) {
+        if (value.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+        }
+        if (value.endsWith("s") && !value.startsWith("P")) {
+            return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+        }
+        return Duration.parse(value);
+    }
 
-            @Override
-            public Duration produceTimeout() {
-                return produceTimeout;
-            }
+    @Test
+    void everyClientTakesTheSecuritySettings() {
+        KafkaConfig secured = config(Map.of("kafka.security.protocol", "SASL_SSL",
+                "kafka.sasl.mechanism", "SCRAM-SHA-512",
+                "kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "kafka.ssl.truststore.type", "PEM", "kafka.ssl.truststore.location", "/etc/kafka-ca/ca.crt"));
 
-            @Override
-            public Duration linger() {
-                return Duration.ofMillis(10);
-            }
+        for (Map<String, Object> client : List.of(KafkaClients.producer(secured, "p", Duration.ZERO),
+                KafkaClients.groupless(secured, "r"), KafkaClients.groupMember(secured, "m", "g"),
+                KafkaClients.connection(secured))) {
+            assertThat(client).containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL")
+                    .containsEntry(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512")
+                    .containsEntry(SaslConfigs.SASL_JAAS_CONFIG,
+                            "org.apache.kafka.common.security.scram.ScramLoginModule required;")
+                    .containsEntry(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM")
+                    .containsEntry(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, "/etc/kafka-ca/ca.crt")
+                    .doesNotContainKey(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG);
+        }
+    }
 
-            @Override
-            public int batchSize() {
-                return 131_072;
-            }
+    @Test
+    void withoutSecuritySettingsClientsSpeakPlaintextWithKafkasDefaults() {
+        assertThat(KafkaClients.connection(config(Duration.ofSeconds(5))))
+                .containsOnlyKeys(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                        CommonClientConfigs.SECURITY_PROTOCOL_CONFIG)
+                .containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "PLAINTEXT");
+    }
 
-            @Override
-            public String compression() {
-                return "zstd";
-            }
-        };
+    @Test
+    void topicsAreCreatedUnlessVerifyingIsAsked() {
+        assertThat(config(Duration.ofSeconds(5)).topics()).isEqualTo(KafkaConfig.TopicMode.CREATE);
+        assertThat(config(Map.of("pushmon.kafka.topics", "verify")).topics())
+                .isEqualTo(KafkaConfig.TopicMode.VERIFY);
     }
 
     @Test
