@@ -7,23 +7,40 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
+
 import org.junit.jupiter.api.Test;
 
 import io.pushmon.kafka.testing.KafkaTestBroker;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(value = KafkaTestBroker.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class HealthDocsMetricsIT {
 
+    // Health and metrics are on the management interface's own port, not on the public one.
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+    @TestHTTPResource(value = "health/live", management = true)
+    URL live;
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
     @Test
     void readinessIsUpOnceTheCachesCaughtUp() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get(ready).then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'pushmon-gateway-caches' }.data.monitors", equalTo("caught up"))
                 .body("checks.find { it.name == 'pushmon-gateway-caches' }.data.tenants", equalTo("caught up"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(live).then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 
     @Test
@@ -41,7 +58,7 @@ class HealthDocsMetricsIT {
         given().post("/api/push/" + token).then().statusCode(200);
         given().post("/api/push/" + token + "?status=nope").then().statusCode(400);
 
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("pushmon_push_requests_total{outcome=\"recorded\"}"))
                 .body(containsString("pushmon_push_requests_total{outcome=\"bad_request\"}"))
                 .body(containsString("pushmon_push_produce_seconds_count{result=\"acked\"}"))

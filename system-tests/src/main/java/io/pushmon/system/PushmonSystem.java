@@ -78,6 +78,8 @@ public final class PushmonSystem implements AutoCloseable {
     private final Map<Component, List<Integer>> ports = new EnumMap<>(Component.class);
     private final Map<Component, List<ManagedProcess>> processes = new EnumMap<>(Component.class);
     private final Map<Component, Integer> balancerPorts = new EnumMap<>(Component.class);
+    /** The gateways' management interface (health, metrics), one free port per instance. */
+    private final List<Integer> gatewayManagementPorts = new ArrayList<>();
     private final List<ServiceBalancer> balancers = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread shutdownHook = new Thread(this::stopAll, "pushmon-system-shutdown");
@@ -103,6 +105,9 @@ public final class PushmonSystem implements AutoCloseable {
             if (services.contains(component) && component != Component.GATEWAY && instances(component) > 1) {
                 balancerPorts.put(component, freePort());
             }
+        }
+        for (int i = 0; i < instances(Component.GATEWAY); i++) {
+            gatewayManagementPorts.add(freePort());
         }
         controllerPort = freePort();
         externalKafka = builder.externalKafka;
@@ -134,6 +139,16 @@ public final class PushmonSystem implements AutoCloseable {
             throw new IllegalArgumentException("the broker speaks Kafka, not HTTP: use kafkaBootstrap()");
         }
         return "http://127.0.0.1:" + port(service, instance);
+    }
+
+    /**
+     * Where an instance serves {@code /q/health} and {@code /q/metrics}: the gateway on its management port, the
+     * other services on their HTTP port.
+     */
+    public String managementUrl(Component service, int instance) {
+        return service == Component.GATEWAY
+                ? "http://127.0.0.1:" + gatewayManagementPorts.get(checked(service, instance))
+                : url(service, instance);
     }
 
     /**
@@ -306,7 +321,7 @@ public final class PushmonSystem implements AutoCloseable {
             }
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url(component, instance) + "/q/health/ready"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl(component, instance) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).GET().build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
@@ -424,6 +439,7 @@ public final class PushmonSystem implements AutoCloseable {
                 settings.put("pushmon.public-url", url(service, instance));
                 settings.put("pushmon.processor.url", serviceUrl(Component.PROCESSOR));
                 settings.put("pushmon.dispatcher.url", serviceUrl(Component.DISPATCHER));
+                settings.put("quarkus.management.port", Integer.toString(gatewayManagementPorts.get(instance)));
             }
             case PROCESSOR -> {
                 settings.put("pushmon.processor.state-dir",

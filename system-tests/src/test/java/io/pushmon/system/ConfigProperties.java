@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * compiled classes with its packaged libraries. Naming follows SmallRye Config's defaults: method names in
  * kebab case, {@code @WithName} replaces a name, {@code @WithParentName} adds none, nested interfaces are groups.
  */
-final class ConfigProperties {
+public final class ConfigProperties {
 
     private static final String MAPPING = "io.smallrye.config.ConfigMapping";
     private static final String WITH_NAME = "io.smallrye.config.WithName";
@@ -39,14 +39,14 @@ final class ConfigProperties {
     }
 
     /** Every property name the module at {@code moduleDir} reads. Needs the module compiled and packaged. */
-    static Set<String> of(Path moduleDir) {
+    public static Set<String> of(Path moduleDir) {
         Set<String> names = new TreeSet<>(applicationProperties(moduleDir).stringPropertyNames().stream()
                 .map(key -> key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key).toList());
         names.addAll(mappedProperties(moduleDir));
         return names;
     }
 
-    static Properties applicationProperties(Path moduleDir) {
+    public static Properties applicationProperties(Path moduleDir) {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(moduleDir.resolve("src/main/resources/application.properties"))) {
             properties.load(in);
@@ -56,8 +56,18 @@ final class ConfigProperties {
         return properties;
     }
 
+    /**
+     * The port of {@code /q/health} and {@code /q/metrics}: the management interface's when the module enables it
+     * (a build-time setting, so it is in {@code application.properties}), else the HTTP port.
+     */
+    public static int managementPort(Properties applicationProperties) {
+        boolean separate = Boolean.parseBoolean(applicationProperties.getProperty("quarkus.management.enabled"));
+        return Integer.parseInt(separate ? applicationProperties.getProperty("quarkus.management.port", "9000")
+                : applicationProperties.getProperty("quarkus.http.port"));
+    }
+
     /** The environment variable name SmallRye Config maps to {@code property}: upper case, others to '_'. */
-    static String envName(String property) {
+    public static String envName(String property) {
         return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -90,8 +91,8 @@ class DockerComposeTest {
     void portsHealthChecksAndExposedPortsAgreeWithEachModulesHttpPort() throws IOException {
         for (Map.Entry<String, String> entry : SERVICES.entrySet()) {
             String service = entry.getKey();
-            String port = ConfigProperties.applicationProperties(root.resolve(entry.getValue()))
-                    .getProperty("quarkus.http.port");
+            Properties properties = ConfigProperties.applicationProperties(root.resolve(entry.getValue()));
+            String port = properties.getProperty("quarkus.http.port");
             JsonNode definition = compose.at("/services/" + service);
             Map<String, String> env = environment(service);
 
@@ -102,7 +103,11 @@ class DockerComposeTest {
                 assertThat(mapping.asText()).as(service + " published port").endsWith(":" + port);
             }
             assertThat(definition.at("/healthcheck/test").toString()).as(service + " health check")
-                    .contains("localhost:" + port + "/q/health/ready");
+                    .contains("localhost:" + ConfigProperties.managementPort(properties) + "/q/health/ready");
+            if (ConfigProperties.managementPort(properties) != Integer.parseInt(port)) {
+                assertThat(env.get("QUARKUS_MANAGEMENT_HOST")).as(service + " management interface beyond loopback")
+                        .isEqualTo("0.0.0.0");
+            }
             assertThat(definition.at("/depends_on/kafka/condition").asText()).isEqualTo("service_healthy");
             assertThat(dockerfile(service)).as(service + " Dockerfile").contains("EXPOSE " + port);
         }

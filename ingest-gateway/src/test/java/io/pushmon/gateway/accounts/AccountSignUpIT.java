@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 
@@ -28,6 +29,7 @@ import com.icegreen.greenmail.util.GreenMail;
 
 import io.pushmon.kafka.testing.KafkaTestBroker;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -36,6 +38,11 @@ import io.restassured.response.Response;
 @WithTestResource(KafkaTestBroker.class)
 @WithTestResource(LocalSmtpServer.class)
 class AccountSignUpIT {
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+    @TestHTTPResource(value = "health/live", management = true)
+    URL live;
 
     @LocalSmtpServer.Inject
     GreenMail smtp;
@@ -206,9 +213,9 @@ class AccountSignUpIT {
 
     @Test
     void theUsersCacheIsPartOfReadinessAndLiveness() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(ready).then().statusCode(200)
                 .body("checks.find { it.name == 'pushmon-gateway-users' }.status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200)
+        given().get(live).then().statusCode(200)
                 .body("checks.find { it.name == 'pushmon-gateway-users-reader' }.status", equalTo("UP"));
     }
 }
