@@ -74,6 +74,8 @@ public final class PushmonSystem implements AutoCloseable {
     private final List<Component> services;
     private final Map<Component, Integer> instances;
     private final String apiKey;
+    /** pushmon.secrets.keys of this system: one key made for it, so no two systems share one. */
+    private final String secretsKeys = "system:" + Base64.getEncoder().encodeToString(randomBytes(32));
     private final Duration readyTimeout;
     private final Map<Component, List<Integer>> ports = new EnumMap<>(Component.class);
     private final Map<Component, List<ManagedProcess>> processes = new EnumMap<>(Component.class);
@@ -371,8 +373,11 @@ public final class PushmonSystem implements AutoCloseable {
                 command.addAll(List.of("-jar", jar.toString()));
                 // The key goes in the environment, as ./pushmon-local and docker-compose pass it, not on the command
                 // line.
-                Map<String, String> env = service == Component.GATEWAY ? Map.of("PUSHMON_API_KEY", apiKey)
-                        : Map.of();
+                Map<String, String> env = switch (service) {
+                    case GATEWAY -> Map.of("PUSHMON_API_KEY", apiKey, "PUSHMON_SECRETS_KEYS", secretsKeys);
+                    case DISPATCHER -> Map.of("PUSHMON_SECRETS_KEYS", secretsKeys);
+                    default -> Map.of();
+                };
                 String name = instanceName(service.module(), instance);
                 serviceInstances.add(new ManagedProcess(name, command, env, root, logs.resolve(name + ".log")));
             }
@@ -426,9 +431,13 @@ public final class PushmonSystem implements AutoCloseable {
     }
 
     private static String newApiKey() {
-        byte[] bytes = new byte[24];
+        return "pmk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
         new SecureRandom().nextBytes(bytes);
-        return "pmk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return bytes;
     }
 
     private static void sleep(Duration duration) {
