@@ -25,7 +25,7 @@ import io.quarkus.arc.All;
 /**
  * The senders of all channel kinds, by type, and one guarded way to call them. Channels come as the
  * {@code channels} topic stores them; their credentials are decrypted here, for the one send, so plaintext
- * credentials live no longer than a request.
+ * credentials are held no longer than one send.
  */
 @Singleton
 public class ChannelSenders {
