@@ -74,6 +74,8 @@ public final class PushmonSystem implements AutoCloseable {
     private final List<Component> services;
     private final Map<Component, Integer> instances;
     private final String apiKey;
+    /** pushmon.secrets.keys of this system: one key made for it, so no two systems share one. */
+    private final String secretsKeys = "system:" + Base64.getEncoder().encodeToString(randomBytes(32));
     private final Duration readyTimeout;
     private final Map<Component, List<Integer>> ports = new EnumMap<>(Component.class);
     private final Map<Component, List<ManagedProcess>> processes = new EnumMap<>(Component.class);
@@ -409,10 +411,17 @@ public final class PushmonSystem implements AutoCloseable {
                 command.addAll(List.of("-jar", jar.toString()));
                 // The key goes in the environment, as ./pushmon-local and docker-compose pass it, not on the command
                 // line.
-                Map<String, String> env = new LinkedHashMap<>(extraEnvironment.getOrDefault(service, Map.of()));
-                if (service == Component.GATEWAY) {
-                    env.put("PUSHMON_API_KEY", apiKey);
+                Map<String, String> env = new LinkedHashMap<>();
+                switch (service) {
+                    case GATEWAY -> {
+                        env.put("PUSHMON_API_KEY", apiKey);
+                        env.put("PUSHMON_SECRETS_KEYS", secretsKeys);
+                    }
+                    case DISPATCHER -> env.put("PUSHMON_SECRETS_KEYS", secretsKeys);
+                    default -> {
+                    }
                 }
+                env.putAll(extraEnvironment.getOrDefault(service, Map.of()));
                 String name = instanceName(service.module(), instance);
                 serviceInstances.add(new ManagedProcess(name, command, env, root, logs.resolve(name + ".log")));
             }
@@ -470,9 +479,13 @@ public final class PushmonSystem implements AutoCloseable {
     }
 
     private static String newApiKey() {
-        byte[] bytes = new byte[24];
+        return "pmk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
         new SecureRandom().nextBytes(bytes);
-        return "pmk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return bytes;
     }
 
     private static void sleep(Duration duration) {

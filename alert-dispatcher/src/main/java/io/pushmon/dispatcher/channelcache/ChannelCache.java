@@ -16,7 +16,8 @@ import io.pushmon.common.topics.Topic;
 /**
  * Every channel definition, read from the compacted {@code channels} topic. Deliveries look channels up here
  * at each attempt, so a retry uses the channel as it is now (a fixed URL, a rotated secret), and a channel
- * deleted meanwhile is not notified any more.
+ * deleted meanwhile is not notified any more. Channels are kept as stored, credentials sealed; the senders
+ * decrypt them per send ({@code ChannelSenders}).
  */
 @Singleton
 public class ChannelCache extends TopicFollower<String, ChannelDefinition> {

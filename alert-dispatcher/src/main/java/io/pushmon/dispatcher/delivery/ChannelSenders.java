@@ -12,21 +12,33 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import io.pushmon.common.model.ChannelDefinition;
+import io.pushmon.common.secrets.ChannelSecrets;
+import io.pushmon.common.secrets.UnreadableSecretException;
 import io.pushmon.dispatcher.channels.ChannelSender;
 import io.pushmon.dispatcher.channels.Notification;
 import io.pushmon.dispatcher.channels.SendOutcome;
 import io.quarkus.arc.All;
 
-/** The senders of all channel kinds, by type, and one guarded way to call them. */
+/**
+ * The senders of all channel kinds, by type, and one guarded way to call them. Channels come as the
+ * {@code channels} topic stores them; their credentials are decrypted here, for the one send, so plaintext
+ * credentials are held no longer than one send.
+ */
 @Singleton
 public class ChannelSenders {
 
+    private static final Logger LOG = Logger.getLogger(ChannelSenders.class);
+
     private final Map<String, ChannelSender> byType = new HashMap<>();
+    private final ChannelSecrets secrets;
     private final Duration timeout;
 
     @Inject
-    public ChannelSenders(@All List<ChannelSender> senders, DispatcherConfig config) {
+    public ChannelSenders(@All List<ChannelSender> senders, ChannelSecrets secrets, DispatcherConfig config) {
+        this.secrets = secrets;
         for (ChannelSender sender : senders) {
             ChannelSender previous = byType.put(sender.type(), sender);
             if (previous != null) {
@@ -46,11 +58,21 @@ public class ChannelSenders {
      * Sends one attempt. The stage always completes normally, by the timeout at the latest: the limiter
      * slot of a receiver that never answers is freed after the timeout, whatever the sender does.
      */
-    public CompletionStage<SendOutcome> send(Notification notification, ChannelDefinition channel) {
-        Optional<ChannelSender> sender = forType(channel.type());
+    public CompletionStage<SendOutcome> send(Notification notification, ChannelDefinition stored) {
+        Optional<ChannelSender> sender = forType(stored.type());
         if (sender.isEmpty()) {
             return CompletableFuture.completedFuture(
-                    SendOutcome.permanent(0, "no sender for channel type " + channel.type()));
+                    SendOutcome.permanent(0, "no sender for channel type " + stored.type()));
+        }
+        ChannelDefinition channel;
+        try {
+            channel = secrets.open(stored);
+        } catch (UnreadableSecretException e) {
+            // Retryable: the usual cause is a dispatcher started before it was given the key the gateways now
+            // use, which a restart with the full pushmon.secrets.keys fixes within the retry schedule.
+            LOG.warnf("Cannot send %s: %s", notification.idempotencyKey(), e.getMessage());
+            return CompletableFuture.completedFuture(SendOutcome.retryable(0, null,
+                    "channel credentials cannot be decrypted: " + e.getMessage()));
         }
         CompletableFuture<SendOutcome> outcome = new CompletableFuture<>();
         try {

@@ -23,6 +23,8 @@ import io.pushmon.common.kafka.KafkaClients;
 import io.pushmon.common.kafka.KafkaConfig;
 import io.pushmon.common.kafka.RecordWriter;
 import io.pushmon.common.model.ChannelDefinition;
+import io.pushmon.common.secrets.ChannelSecrets;
+import io.pushmon.common.secrets.SecretCipher;
 import io.pushmon.dispatcher.channelcache.ChannelCache;
 import io.pushmon.dispatcher.channels.ChannelSender;
 import io.pushmon.dispatcher.channels.Notification;
@@ -64,7 +66,8 @@ class SettlingOffTheSenderThreadIT {
             }
         };
         DispatcherConfig config = DispatcherDefaults.config();
-        deliverer = new Deliverer(channels, new ChannelSenders(List.of(held), config), writer, config,
+        deliverer = new Deliverer(channels, new ChannelSenders(List.of(held),
+                new ChannelSecrets(SecretCipher.parse(List.of(SecretCipher.newKeyEntry("settling")))), config), writer, config,
                 new SimpleMeterRegistry());
     }
 

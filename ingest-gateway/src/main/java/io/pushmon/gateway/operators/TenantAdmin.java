@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.TenantDefinition;
 import io.pushmon.gateway.accounts.AccountService;
@@ -98,8 +97,8 @@ public class TenantAdmin {
         tenants.setSuspended(tenantId, true);
         List<MonitorDefinition> owned = monitors.list(tenantId);
         owned.forEach(monitor -> monitors.delete(tenantId, monitor.id()));
-        List<ChannelDefinition> channelsOwned = channels.list(tenantId);
-        channelsOwned.forEach(channel -> channels.delete(tenantId, channel.id()));
+        List<String> channelsOwned = channels.ids(tenantId);
+        channelsOwned.forEach(channelId -> channels.delete(tenantId, channelId));
         int members = accounts.removeTenant(tenantId);
         tenants.deleteTenant(tenantId);
         audit.forget(tenantId);

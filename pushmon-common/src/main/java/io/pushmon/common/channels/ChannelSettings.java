@@ -73,11 +73,22 @@ public final class ChannelSettings {
     public static Map<String, String> masked(String type, Map<String, String> settings) {
         Optional<ChannelKind> kind = ChannelKind.fromWire(type);
         Map<String, String> out = new LinkedHashMap<>();
-        settings.forEach((name, value) -> {
-            boolean secret = kind.flatMap(k -> k.setting(name)).map(SettingSpec::secret).orElse(true);
-            out.put(name, secret ? mask(value) : value);
-        });
+        settings.forEach((name, value) -> out.put(name, isSecret(kind, name) ? mask(value) : value));
         return out;
+    }
+
+    /**
+     * Whether a setting of a channel of this type carries a credential: the API masks it and the {@code channels}
+     * topic holds it encrypted. The place that decides it, from the kinds' {@link SettingSpec#secret()}; a setting
+     * or type pushmon does not know counts as a secret. (The signing secret of a signed kind is one as well; it
+     * has its own field.)
+     */
+    public static boolean isSecret(String type, String name) {
+        return isSecret(ChannelKind.fromWire(type), name);
+    }
+
+    private static boolean isSecret(Optional<ChannelKind> kind, String name) {
+        return kind.flatMap(k -> k.setting(name)).map(SettingSpec::secret).orElse(true);
     }
 
     /** The recipients of an email channel's {@code to} setting. */

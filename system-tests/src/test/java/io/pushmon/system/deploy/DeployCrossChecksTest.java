@@ -89,11 +89,6 @@ class DeployCrossChecksTest {
      */
     private static final Map<String, Set<String>> SECRET_KEYS = Map.of("pushmon-gateway-keys",
             Set.of("PUSHMON_API_KEY", "PUSHMON_TENANCY_OPERATOR_KEY", "PUSHMON_ACCOUNTS_SESSION_SECRET"));
-    /**
-     * Set before the code that reads it is on main: the channel-secret key of branch {@code secrets}
-     * (io.pushmon.common.secrets.SecretsConfig). Remove the entry once that branch is merged.
-     */
-    private static final Set<String> PENDING_ENV = Set.of("PUSHMON_SECRETS_KEYS");
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
@@ -104,22 +99,10 @@ class DeployCrossChecksTest {
             Set<String> read = ConfigProperties.of(Manifests.ROOT.resolve(container.getName())).stream()
                     .map(ConfigProperties::envName).collect(Collectors.toSet());
             environment(resources, container).keySet().stream()
-                    .filter(env -> !read.contains(env) && !IMAGE_ENV.contains(env) && !PENDING_ENV.contains(env))
+                    .filter(env -> !read.contains(env) && !IMAGE_ENV.contains(env))
                     .forEach(env -> unknown.computeIfAbsent(container.getName(), k -> new TreeSet<>()).add(env));
         }
         assertThat(unknown).as("environment variables no configuration property of the module matches").isEmpty();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"production"})
-    void pendingEnvironmentVariablesAreNotYetRead(String overlay) {
-        // Fails once branch secrets is merged: then PENDING_ENV is to be emptied, so the check above covers it.
-        for (Container container : containers(Manifests.overlay(overlay))) {
-            Set<String> read = ConfigProperties.of(Manifests.ROOT.resolve(container.getName())).stream()
-                    .map(ConfigProperties::envName).collect(Collectors.toSet());
-            assertThat(read).as(container.getName() + " reads it now: remove it from PENDING_ENV")
-                    .doesNotContainAnyElementsOf(PENDING_ENV);
-        }
     }
 
     @ParameterizedTest
