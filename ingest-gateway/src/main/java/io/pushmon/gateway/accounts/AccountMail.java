@@ -11,6 +11,7 @@ import io.pushmon.common.model.Role;
 import io.pushmon.gateway.GatewayConfig;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The mails of accounts, plain text, sent through {@code quarkus.mailer.*} without waiting: the request answers
@@ -21,6 +22,10 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 public class AccountMail {
 
     private static final Logger LOG = Logger.getLogger(AccountMail.class);
+
+    /** Further tries of a failed send, and the wait before the first of them (it doubles). */
+    static final int SEND_RETRIES = 3;
+    static final Duration SEND_RETRY_BACKOFF = Duration.ofMillis(200);
 
     private final ReactiveMailer mailer;
     private final String base;
@@ -76,7 +81,14 @@ public class AccountMail {
     }
 
     private void send(String to, String kind, String subject, String text) {
-        mailer.send(Mail.withText(to, subject, text)).subscribe().with(
+        Mail mail = Mail.withText(to, subject, text);
+        // A mail server drops idle connections that the mailer's pool still holds, and the first send on one then
+        // fails although the server is fine: a few tries on fresh connections turn that into a delivered mail.
+        // The price is a rare second copy when a server took the mail but the answer was lost.
+        Uni.createFrom().deferred(() -> mailer.send(mail))
+                .onFailure().retry().withBackOff(SEND_RETRY_BACKOFF, SEND_RETRY_BACKOFF.multipliedBy(10))
+                .atMost(SEND_RETRIES)
+                .subscribe().with(
                 sent -> LOG.debugf("Sent the %s mail", kind),
                 failure -> LOG.warnf("Could not send the %s mail (%s)", kind, failure.getClass().getName()));
     }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -26,7 +28,7 @@ class AccountMailTest {
 
     private static final String TOKEN = "pmt_the-secret-token-of-this-test";
 
-    private final List<String> logged = new ArrayList<>();
+    private final List<String> logged = new CopyOnWriteArrayList<>();
     private final Logger logger = Logger.getLogger(AccountMail.class.getName());
     private final Handler capture = new Handler() {
         @Override
@@ -51,7 +53,7 @@ class AccountMailTest {
     @Test
     void aFailedSendReturnsAndIsLoggedWithoutTheLink() {
         logger.addHandler(capture);
-        List<Mail> sent = new ArrayList<>();
+        List<Mail> sent = new CopyOnWriteArrayList<>();
         AccountMail mail = new AccountMail(mails -> {
             sent.addAll(List.of(mails));
             return Uni.createFrom().failure(new IllegalStateException("550 refused " + mails[0].getText()));
@@ -66,8 +68,30 @@ class AccountMailTest {
                         "for 24 hours"))
                 .anySatisfy(text -> assertThat(text).contains("https://pushmon.example/reset-password?token=", "1 hour"))
                 .anySatisfy(text -> assertThat(text).contains("as read-only", "for 7 days"));
-        assertThat(logged).hasSize(3).allSatisfy(line -> assertThat(line).contains("Could not send")
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> logged.size() == 3);
+        assertThat(sent).hasSize(3 * (1 + AccountMail.SEND_RETRIES));
+        assertThat(logged).allSatisfy(line -> assertThat(line).contains("Could not send")
                 .doesNotContain(TOKEN).doesNotContain("ann@example.org"));
+    }
+
+    @Test
+    void aSendThatFailsOnceIsTriedAgainAndDeliveredOnce() {
+        logger.addHandler(capture);
+        List<Mail> delivered = new CopyOnWriteArrayList<>();
+        AtomicInteger attempts = new AtomicInteger();
+        AccountMail mail = new AccountMail(mails -> {
+            if (attempts.incrementAndGet() == 1) {
+                return Uni.createFrom().failure(new IllegalStateException("connection closed by the server"));
+            }
+            delivered.addAll(List.of(mails));
+            return Uni.createFrom().voidItem();
+        }, "https://pushmon.example/", Duration.ofHours(24), Duration.ofHours(1), Duration.ofDays(7));
+
+        mail.verification("ann@example.org", TOKEN);
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 1);
+        assertThat(attempts).hasValue(2);
+        assertThat(logged).noneMatch(line -> line.contains("Could not send"));
     }
 
     @Test

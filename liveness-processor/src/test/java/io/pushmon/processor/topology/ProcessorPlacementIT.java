@@ -33,14 +33,7 @@ class ProcessorPlacementIT {
             DetectorRuntime b = fixture.startInstance("b", LONG_SESSION_MS, s -> s.placed("processor-1", "n2", 0));
             awaitSplit(a, b);
 
-            long stoppedAt = System.nanoTime();
-            a.close();
-            long closeMs = (System.nanoTime() - stoppedAt) / 1_000_000;
-            awaitActive(b, SharedKafka.TEST_PARTITIONS, Duration.ofSeconds(25));
-            long handOverMs = (System.nanoTime() - stoppedAt) / 1_000_000;
-
-            System.out.printf("hand-over after a clean stop of a static member: %d ms, of which closing %d ms "
-                    + "(session timeout %d ms)%n", handOverMs, closeMs, LONG_SESSION_MS);
+            long handOverMs = stopAndTimeHandOver(a, b, "static", LONG_SESSION_MS);
             assertThat(handOverMs).isLessThan(LONG_SESSION_MS / 2);
         }
     }
@@ -52,14 +45,7 @@ class ProcessorPlacementIT {
             DetectorRuntime b = fixture.startInstance("b", SHORT_SESSION_MS, s -> s);
             awaitSplit(a, b);
 
-            long stoppedAt = System.nanoTime();
-            a.close();
-            long closeMs = (System.nanoTime() - stoppedAt) / 1_000_000;
-            awaitActive(b, SharedKafka.TEST_PARTITIONS, Duration.ofSeconds(40));
-            long handOverMs = (System.nanoTime() - stoppedAt) / 1_000_000;
-
-            System.out.printf("hand-over after a clean stop of a dynamic member: %d ms, of which closing %d ms "
-                    + "(session timeout %d ms)%n", handOverMs, closeMs, SHORT_SESSION_MS);
+            long handOverMs = stopAndTimeHandOver(a, b, "dynamic", SHORT_SESSION_MS);
             // The broker notices the silent member only when its session expires; a little before the full
             // timeout counts because the last heartbeat was sent somewhat before the stop.
             assertThat(handOverMs).isGreaterThan(SHORT_SESSION_MS * 3 / 4);
@@ -85,6 +71,19 @@ class ProcessorPlacementIT {
             }
             assertThat(placedOnOtherRacks(racks)).as("every task has a standby on another rack").isTrue();
         }
+    }
+
+    /** Stops {@code a} cleanly and returns the milliseconds until {@code b} runs every task. */
+    private static long stopAndTimeHandOver(DetectorRuntime a, DetectorRuntime b, String membership,
+            long sessionTimeoutMs) {
+        long stoppedAt = System.nanoTime();
+        a.close();
+        long closeMs = (System.nanoTime() - stoppedAt) / 1_000_000;
+        awaitActive(b, SharedKafka.TEST_PARTITIONS, Duration.ofMillis(sessionTimeoutMs * 5));
+        long handOverMs = (System.nanoTime() - stoppedAt) / 1_000_000;
+        System.out.printf("hand-over after a clean stop of a %s member: %d ms, of which closing %d ms "
+                + "(session timeout %d ms)%n", membership, handOverMs, closeMs, sessionTimeoutMs);
+        return handOverMs;
     }
 
     private static boolean placedOnOtherRacks(Map<DetectorRuntime, String> racks) {

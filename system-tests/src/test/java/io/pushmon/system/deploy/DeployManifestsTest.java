@@ -37,36 +37,14 @@ class DeployManifestsTest {
     @Test
     void aMisspeltFieldFails() throws IOException {
         write("kustomization.yaml", kustomization("resources: [deployment.yaml]"));
-        write("deployment.yaml", """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: x}
-                spec:
-                  selector: {matchLabels: {app: x}}
-                  template:
-                    metadata: {labels: {app: x}}
-                    spec:
-                      containers:
-                        - {name: x, image: example.com/x:1, imagePulPolicy: Always}
-                """);
+        write("deployment.yaml", deployment("imagePulPolicy"));
         assertThatThrownBy(() -> Manifests.bind(Kustomize.render(dir))).hasMessageContaining("imagePulPolicy");
     }
 
     @Test
     void theSameDocumentWithoutTheTypoBinds() throws IOException {
         write("kustomization.yaml", kustomization("resources: [deployment.yaml]"));
-        write("deployment.yaml", """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: x}
-                spec:
-                  selector: {matchLabels: {app: x}}
-                  template:
-                    metadata: {labels: {app: x}}
-                    spec:
-                      containers:
-                        - {name: x, image: example.com/x:1, imagePullPolicy: Always}
-                """);
+        write("deployment.yaml", deployment("imagePullPolicy"));
         assertThat(Manifests.bind(Kustomize.render(dir))).singleElement().isInstanceOf(Deployment.class);
     }
 
@@ -199,5 +177,21 @@ class DeployManifestsTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A minimal Deployment whose container sets its pull policy under the given field name. */
+    private static String deployment(String pullPolicyField) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: x}
+                spec:
+                  selector: {matchLabels: {app: x}}
+                  template:
+                    metadata: {labels: {app: x}}
+                    spec:
+                      containers:
+                        - {name: x, image: example.com/x:1, %s: Always}
+                """.formatted(pullPolicyField);
     }
 }
