@@ -20,7 +20,7 @@ public final class EventConsumer extends TrackedConsumer<MonitorEvent> {
     private final SendLimiter limiter;
 
     public EventConsumer(KafkaConfig kafka, String groupId, DispatcherConfig config, Deliverer deliverer) {
-        super("pushmon-dispatcher-events", kafka, Topic.MONITOR_EVENTS, groupId,
+        super("pushmon-dispatcher-events", kafka, Topic.ALERTS, groupId,
                 config.events().maxPending(), config.commitInterval(), config.send().timeout());
         this.deliverer = deliverer;
         this.limiter = new SendLimiter(config.send().maxInFlight());

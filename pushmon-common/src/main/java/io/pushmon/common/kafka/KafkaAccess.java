@@ -125,11 +125,17 @@ public final class KafkaAccess {
                     Grant.topic(Topic.TENANTS, READ, WRITE),
                     Grant.topic(Topic.USERS, READ, WRITE),
                     Grant.topic(Topic.AUDIT, READ, WRITE),
-                    Grant.topic(Topic.MONITOR_EVENTS, READ));
+                    Grant.topic(Topic.MONITOR_EVENTS, READ),
+                    Grant.topic(Topic.POLICY_INPUTS, WRITE),
+                    Grant.topic(Topic.MAINTENANCE_WINDOWS, READ, WRITE));
             case PROCESSOR -> List.of(
                     Grant.topic(Topic.HEARTBEATS, READ),
                     Grant.topic(Topic.MONITORS, READ),
                     Grant.topic(Topic.MONITOR_EVENTS, WRITE),
+                    Grant.topic(Topic.POLICY_INPUTS, READ, WRITE),
+                    Grant.topic(Topic.ALERTS, WRITE),
+                    Grant.topic(Topic.MAINTENANCE_WINDOWS, READ),
+                    Grant.topic(Topic.DETECTOR_PULSE, READ, WRITE),
                     // Changelogs are Kafka Streams' own topics, named after the application id and created by it;
                     // DELETE lets it purge repartition topics.
                     new Grant(ResourceType.TOPIC, PROCESSOR_APPLICATION_ID + "-", PatternType.PREFIXED,
@@ -138,7 +144,7 @@ public final class KafkaAccess {
                     new Grant(ResourceType.TRANSACTIONAL_ID, PROCESSOR_APPLICATION_ID, PatternType.PREFIXED,
                             Set.of(WRITE, DESCRIBE)));
             case DISPATCHER -> List.of(
-                    Grant.topic(Topic.MONITOR_EVENTS, READ),
+                    Grant.topic(Topic.ALERTS, READ),
                     Grant.topic(Topic.CHANNELS, READ),
                     Grant.topic(Topic.NOTIFICATION_RETRIES, READ, WRITE),
                     Grant.topic(Topic.NOTIFICATION_DEAD_LETTERS, WRITE),

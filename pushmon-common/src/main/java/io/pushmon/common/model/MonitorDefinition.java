@@ -29,15 +29,27 @@ import java.util.List;
  * @param tags           labels its owner groups monitors by (filters, badges, metrics): lower case, distinct,
  *                       sorted, as the gateway's API made them; empty when none, also for records written before
  *                       monitors had tags
+ * @param alertPolicy    thresholds and reminders; {@link AlertPolicy#DEFAULT} when none was set, also for records
+ *                       written before monitors had one
  */
 public record MonitorDefinition(String id, String tenantId, String name, String pushToken, long timeoutSeconds,
         long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt,
         CronSchedule cron, long maxRuntimeSeconds, boolean suspended, PreviousToken previousToken,
-        List<String> tags) {
+        List<String> tags, AlertPolicy alertPolicy) {
 
     public MonitorDefinition {
         channelIds = channelIds == null ? List.of() : List.copyOf(channelIds);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        alertPolicy = alertPolicy == null ? AlertPolicy.DEFAULT : alertPolicy;
+    }
+
+    /** A monitor with the default alert policy. */
+    public MonitorDefinition(String id, String tenantId, String name, String pushToken, long timeoutSeconds,
+            long graceSeconds, boolean paused, List<String> channelIds, Instant createdAt, Instant updatedAt,
+            CronSchedule cron, long maxRuntimeSeconds, boolean suspended, PreviousToken previousToken,
+            List<String> tags) {
+        this(id, tenantId, name, pushToken, timeoutSeconds, graceSeconds, paused, channelIds, createdAt, updatedAt,
+                cron, maxRuntimeSeconds, suspended, previousToken, tags, null);
     }
 
     /**
@@ -95,19 +107,19 @@ public record MonitorDefinition(String id, String tenantId, String name, String 
      */
     public MonitorDefinition withPushToken(String token, PreviousToken previous, Instant at) {
         return new MonitorDefinition(id, tenantId, name, token, timeoutSeconds, graceSeconds, paused, channelIds,
-                createdAt, at, cron, maxRuntimeSeconds, suspended, previous, tags);
+                createdAt, at, cron, maxRuntimeSeconds, suspended, previous, tags, alertPolicy);
     }
 
     /** The same monitor paused or resumed at {@code at}. */
     public MonitorDefinition withPaused(boolean pausedNow, Instant at) {
         return new MonitorDefinition(id, tenantId, name, pushToken, timeoutSeconds, graceSeconds, pausedNow,
-                channelIds, createdAt, at, cron, maxRuntimeSeconds, suspended, previousToken, tags);
+                channelIds, createdAt, at, cron, maxRuntimeSeconds, suspended, previousToken, tags, alertPolicy);
     }
 
     /** The same monitor suspended or released by an operator at {@code at}. */
     public MonitorDefinition withSuspended(boolean suspendedNow, Instant at) {
         return new MonitorDefinition(id, tenantId, name, pushToken, timeoutSeconds, graceSeconds, paused, channelIds,
-                createdAt, at, cron, maxRuntimeSeconds, suspendedNow, previousToken, tags);
+                createdAt, at, cron, maxRuntimeSeconds, suspendedNow, previousToken, tags, alertPolicy);
     }
 
     /** True when no deadline runs: paused by its owner or suspended by an operator. */
@@ -121,6 +133,6 @@ public record MonitorDefinition(String id, String tenantId, String name, String 
         return "MonitorDefinition[id=" + id + ", tenantId=" + tenantId + ", name=" + name + ", timeoutSeconds="
                 + timeoutSeconds + ", graceSeconds=" + graceSeconds + ", cron=" + cron + ", maxRuntimeSeconds="
                 + maxRuntimeSeconds + ", paused=" + paused + ", suspended=" + suspended + ", channelIds=" + channelIds
-                + ", previousToken=" + previousToken + ", tags=" + tags + "]";
+                + ", previousToken=" + previousToken + ", tags=" + tags + ", alertPolicy=" + alertPolicy + "]";
     }
 }

@@ -23,13 +23,28 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param lastMsg         msg of the last push (nullable)
  * @param lastValue       value of the last push (nullable)
  * @param channelIds      channels to notify, as configured at the time of the event
+ * @param notice          on {@code alerts}, what the policy decided to send; null on {@code monitor-events}
  */
 public record MonitorEvent(String eventId, String monitorId, String tenantId, String monitorName,
         MonitorStatus from, MonitorStatus to, EventReason reason, Instant at, long incident, Instant downSince,
-        Instant lastHeartbeatAt, String lastMsg, Double lastValue, List<String> channelIds) {
+        Instant lastHeartbeatAt, String lastMsg, Double lastValue, List<String> channelIds, Notice notice) {
 
     public MonitorEvent {
         channelIds = channelIds == null ? List.of() : List.copyOf(channelIds);
+    }
+
+    /** A status change as the detector writes it, before any policy. */
+    public MonitorEvent(String eventId, String monitorId, String tenantId, String monitorName, MonitorStatus from,
+            MonitorStatus to, EventReason reason, Instant at, long incident, Instant downSince,
+            Instant lastHeartbeatAt, String lastMsg, Double lastValue, List<String> channelIds) {
+        this(eventId, monitorId, tenantId, monitorName, from, to, reason, at, incident, downSince, lastHeartbeatAt,
+                lastMsg, lastValue, channelIds, null);
+    }
+
+    /** The same event as the notice the policy sends, with its own event id and channels. */
+    public MonitorEvent asAlert(String alertId, Notice alertNotice, List<String> channels) {
+        return new MonitorEvent(alertId, monitorId, tenantId, monitorName, from, to, reason, at, incident, downSince,
+                lastHeartbeatAt, lastMsg, lastValue, channels, alertNotice);
     }
 
     /** True for a change into {@code down}. Derived, so not written: {@code to} already says it. */

@@ -115,6 +115,14 @@ public final class Schedules {
         return next;
     }
 
+    /** The last expected run at or before {@code at}; empty when the schedule never ran before it. */
+    public static Optional<Instant> lastAtOrBefore(CronSchedule schedule, Instant at) {
+        // cron-utils answers strictly before its argument; runs fall on whole seconds, so one millisecond later
+        // makes a run at exactly {@code at} count.
+        return parsed(schedule.expression()).times()
+                .lastExecution(at.plusMillis(1).atZone(ZoneId.of(schedule.timeZone()))).map(ZonedDateTime::toInstant);
+    }
+
     /** The next {@code count} expected runs after {@code after}, in order. */
     public static List<Instant> next(CronSchedule schedule, Instant after, int count) {
         List<Instant> runs = new ArrayList<>(count);

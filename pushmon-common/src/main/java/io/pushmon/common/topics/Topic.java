@@ -17,6 +17,9 @@ import io.pushmon.common.model.AuditEntry;
 import io.pushmon.common.delivery.DeliveryLogEntry;
 import io.pushmon.common.delivery.ScheduledRetry;
 import io.pushmon.common.model.ChannelDefinition;
+import io.pushmon.common.model.DetectorPulse;
+import io.pushmon.common.model.MaintenanceWindow;
+import io.pushmon.common.model.PolicyInput;
 import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.MonitorEvent;
@@ -55,6 +58,24 @@ public final class Topic<K, V> {
     public static final Topic<String, MonitorEvent> MONITOR_EVENTS = new Topic<>("monitor-events", Cleanup.DELETE,
             false, Map.of("retention.ms", String.valueOf(Duration.ofDays(90).toMillis())),
             new JsonSerde<>(MonitorEvent.class));
+    /**
+     * The policy step's inputs keyed by tenant id: status changes and monitor settings from the detector,
+     * acknowledgements from the gateway. Keyed by tenant so one task sees every monitor a grouped outage can span.
+     */
+    public static final Topic<String, PolicyInput> POLICY_INPUTS = new Topic<>("policy-inputs", Cleanup.DELETE,
+            false, Map.of(), new JsonSerde<>(PolicyInput.class));
+    /**
+     * What the dispatcher sends: the policy's notices (downs, recoveries, reminders, acknowledgements, grouped
+     * outages, operator alerts), keyed by the event's monitor id (a group's id for a grouped one).
+     */
+    public static final Topic<String, MonitorEvent> ALERTS = new Topic<>("alerts", Cleanup.DELETE, false, Map.of(),
+            new JsonSerde<>(MonitorEvent.class));
+    /** Maintenance windows keyed by {@code tenant/window}; a tombstone deletes the window. */
+    public static final Topic<String, MaintenanceWindow> MAINTENANCE_WINDOWS = new Topic<>("maintenance-windows",
+            Cleanup.COMPACT, false, Map.of(), new JsonSerde<>(MaintenanceWindow.class));
+    /** The latest pulse of each detector task keyed by its partition; read whole by every policy task. */
+    public static final Topic<String, DetectorPulse> DETECTOR_PULSE = new Topic<>("detector-pulse", Cleanup.COMPACT,
+            false, Map.of(), new JsonSerde<>(DetectorPulse.class));
     /** Notification channel definitions keyed by channel id; a tombstone deletes the channel. */
     public static final Topic<String, ChannelDefinition> CHANNELS = new Topic<>("channels", Cleanup.COMPACT, false,
             Map.of(), new JsonSerde<>(ChannelDefinition.class));
@@ -83,7 +104,8 @@ public final class Topic<K, V> {
             new JsonSerde<>(AuditEntry.class));
 
     private static final List<Topic<?, ?>> ALL = List.of(MONITORS, HEARTBEATS, MONITOR_EVENTS, CHANNELS, TENANTS,
-            NOTIFICATION_RETRIES, NOTIFICATION_DEAD_LETTERS, NOTIFICATION_LOG, AUDIT, USERS);
+            NOTIFICATION_RETRIES, NOTIFICATION_DEAD_LETTERS, NOTIFICATION_LOG, AUDIT, USERS, POLICY_INPUTS, ALERTS,
+            MAINTENANCE_WINDOWS, DETECTOR_PULSE);
 
     /** Log cleanup policy of a topic. */
     public enum Cleanup {
