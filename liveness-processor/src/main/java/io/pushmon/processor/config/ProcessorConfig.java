@@ -115,12 +115,16 @@ public interface ProcessorConfig {
             boolean enabled();
 
             /** How long the first down of a group waits for others, and how long later joins are gathered. */
-            @WithDefault("20s")
+            @WithDefault("15s")
             Duration window();
 
             /** Fewest monitors down together that make one group notice; also the smallest group grouped at all. */
             @WithDefault("3")
             int minSize();
+
+            /** A tenant's untagged monitors form one group too; off, grouping is by tag only. */
+            @WithDefault("false")
+            boolean untagged();
         }
 
         /** Holding notices while pushmon's own ingest fell and many monitors went down at once. */

@@ -216,8 +216,9 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Str
             }
         }
         String groupKey = GroupSizes.groupKey(tags);
-        if (settings.grouping() && member != null
-                && sizes.size(down.tenantId(), groupKey) >= settings.groupingMinSize()) {
+        boolean groupable = settings.grouping() && member != null
+                && (settings.groupUntagged() || !GroupSizes.UNTAGGED.equals(groupKey));
+        if (groupable && sizes.size(down.tenantId(), groupKey) >= settings.groupingMinSize()) {
             joinGroup(key, incident, member, groupKey, now);
             return;
         }

@@ -11,21 +11,27 @@ import java.util.Optional;
  * @param groupingWindow      how long the first down of a group waits for others, and how long later joins are
  *                            gathered before one notice about them
  * @param groupingMinSize     fewest members down together that make a group notice; fewer are notified one by one
+ * @param groupUntagged       a tenant's untagged monitors form a group too (else each is notified on its own)
  * @param storm               the storm guard
  */
 public record PolicySettings(Duration punctuationInterval, boolean grouping, Duration groupingWindow,
-        int groupingMinSize, Storm storm) {
+        int groupingMinSize, boolean groupUntagged, Storm storm) {
 
     public static PolicySettings defaults() {
-        return new PolicySettings(Duration.ofSeconds(1), true, Duration.ofSeconds(20), 3, Storm.defaults());
+        return new PolicySettings(Duration.ofSeconds(1), true, Duration.ofSeconds(15), 3, false, Storm.defaults());
     }
 
     public PolicySettings withGrouping(boolean on, Duration window, int minSize) {
-        return new PolicySettings(punctuationInterval, on, window, minSize, storm);
+        return new PolicySettings(punctuationInterval, on, window, minSize, groupUntagged, storm);
+    }
+
+    public PolicySettings withUntaggedGrouped(boolean on) {
+        return new PolicySettings(punctuationInterval, grouping, groupingWindow, groupingMinSize, on, storm);
     }
 
     public PolicySettings withStorm(Storm newStorm) {
-        return new PolicySettings(punctuationInterval, grouping, groupingWindow, groupingMinSize, newStorm);
+        return new PolicySettings(punctuationInterval, grouping, groupingWindow, groupingMinSize, groupUntagged,
+                newStorm);
     }
 
     /**

@@ -107,6 +107,24 @@ class GroupingTest {
     }
 
     @Test
+    void untaggedMonitorsAreNotifiedAloneUnlessTheirGroupingIsOn() {
+        IntStream.rangeClosed(1, 4).forEach(i -> harness.define("plain" + i, 10));
+        IntStream.rangeClosed(1, 4).forEach(i -> harness.push("plain" + i));
+        harness.runUntil(12);
+        assertThat(PolicyHarness.kinds(harness.alerts())).hasSize(4).allMatch(line -> line.startsWith("DOWN plain"));
+
+        try (PolicyHarness grouped = new PolicyHarness(PolicySettings.defaults().withUntaggedGrouped(true)
+                .withStorm(PolicySettings.Storm.defaults().disabled()))) {
+            IntStream.rangeClosed(1, 4).forEach(i -> grouped.define("plain" + i, 10));
+            IntStream.rangeClosed(1, 4).forEach(i -> grouped.push("plain" + i));
+            grouped.runUntil(40);
+            List<MonitorEvent> sent = grouped.alerts();
+            assertThat(PolicyHarness.kinds(sent)).containsExactly("GROUP_DOWN group:tenant-1:*");
+            assertThat(sent.get(0).notice().group().label()).isEqualTo("monitors without a tag");
+        }
+    }
+
+    @Test
     void theNextOutageOfAGroupHasTheNextIncidentNumber() {
         twelveTagged(3);
         keepPushing(3, 40);
