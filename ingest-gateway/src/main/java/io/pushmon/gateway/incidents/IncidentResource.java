@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,7 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.pushmon.common.kafka.RecordWriter;
@@ -70,6 +71,9 @@ public class IncidentResource {
     @Inject
     RecordWriter writer;
 
+    @Inject
+    ObjectMapper json;
+
     private final Clock clock = Clock.systemUTC();
 
     @GET
@@ -90,13 +94,12 @@ public class IncidentResource {
 
     @POST
     @Path("/{incident}/ack")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Acknowledge the open incident", description = "Stops its reminders and tells the "
             + "monitor's channels who acknowledged it (the signed-in user's email, or the API key). Optional body: "
             + "{\"note\": \"...\"}, at most 500 characters.")
     @APIResponse(responseCode = "202", description = "Handed to the alert policy")
     @APIResponse(responseCode = "409", description = "That incident is not the monitor's open incident")
-    public Response acknowledge(@PathParam("id") String id, @PathParam("incident") long incident, JsonNode body) {
+    public Response acknowledge(@PathParam("id") String id, @PathParam("incident") long incident, String body) {
         checkNote(body);
         MonitorDefinition monitor = monitors.get(caller.tenantId(), id);
         Incident open = incidents.openIncident(monitor.id());
@@ -131,9 +134,16 @@ public class IncidentResource {
         }
     }
 
-    private static void checkNote(JsonNode body) {
-        if (body == null || body.isNull()) {
+    /** The body is optional, so a bare POST (the dashboard's button sends no content type) is read as text. */
+    private void checkNote(String text) {
+        if (text == null || text.isBlank()) {
             return;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("the body is not JSON: " + e.getOriginalMessage());
         }
         if (!(body instanceof ObjectNode object)) {
             throw ApiException.badRequest("the body is optional; when given, a JSON object such as {\"note\":\"...\"}");

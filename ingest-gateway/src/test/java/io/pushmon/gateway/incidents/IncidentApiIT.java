@@ -4,6 +4,7 @@ import static io.pushmon.gateway.GatewayTestSupport.api;
 import static io.pushmon.gateway.GatewayTestSupport.createMonitor;
 import static io.pushmon.gateway.GatewayTestSupport.topics;
 import static io.pushmon.gateway.GatewayTestSupport.uniqueName;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
@@ -85,11 +86,21 @@ class IncidentApiIT {
             assertThat(input.ack().tenantId()).isEqualTo(owned.tenantId());
             assertThat(input.ack().incident()).isEqualTo(3);
             assertThat(input.ack().by()).isEqualTo("API key test");
-            assertThat(input.ack().at()).isCloseTo(Instant.now(), within(Duration.ofSeconds(30)));
+            assertThat(input.ack().at()).isCloseTo(Instant.now(), within(30, ChronoUnit.SECONDS));
         });
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(owned.key())
                 .get("/api/monitors/" + owned.monitorId() + "/incidents").then().statusCode(200)
                 .body("[0].acknowledgedBy", equalTo("API key test")));
+    }
+
+    @Test
+    void aBarePostAsTheDashboardSendsItIsAccepted() {
+        Owned owned = monitorOfFreshTenant();
+        down(owned, 1, Instant.now().minusSeconds(30));
+
+        given().header("Authorization", "Bearer " + owned.key()).post(ack(owned, 1)).then().statusCode(202);
+        api(owned.key()).body("[\"note\"]").post(ack(owned, 1)).then().statusCode(400)
+                .body("error", containsString("{\"note\":"));
     }
 
     @Test
