@@ -263,16 +263,15 @@ final class AlertText {
         return by == null || by.isBlank() ? "someone" : by;
     }
 
+    /** The guard's own figures travel in the event's message ("STORM: 800 of 1000 monitors down ..."). */
     private String stormDetail() {
-        Notice.Group group = event.notice().group();
-        int monitors = group == null ? 0 : Math.max(group.down(), group.members().size());
+        String figures = event.lastMsg() == null || event.lastMsg().isBlank() ? "" : " (" + event.lastMsg() + ")";
         if (kind() == Kind.STORM_HELD) {
-            return "Pushes stopped reaching pushmon while " + (monitors > 0 ? monitors + " monitors" : "many monitors")
-                    + " went down, so the outage is more likely pushmon's than its users'. Their notifications are"
-                    + " held until ingest recovers.";
+            return "Pushes stopped reaching pushmon while many monitors went down, so the outage is more likely"
+                    + " pushmon's than its users'. Their notifications are held until ingest recovers" + figures + ".";
         }
-        return "Pushes reach pushmon again; the notifications held during the drop"
-                + (monitors > 0 ? " (" + monitors + " monitors)" : "") + " were released or dropped.";
+        return "Pushes reach pushmon again; the notifications held during the drop were released (still down) or"
+                + " dropped (recovered)" + figures + ".";
     }
 
     /** "1d 2h 3m 4s", leaving out leading zero units. */

@@ -7,7 +7,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.pushmon.common.model.EventReason;
 import io.pushmon.common.model.MonitorEvent;
+import io.pushmon.common.model.MonitorStatus;
 import io.pushmon.common.model.Notice;
 import io.pushmon.common.model.Notice.Kind;
 
@@ -107,15 +109,22 @@ class AlertTextTest {
 
     @Test
     void stormNoticesTellTheOperatorWhatWasHeldAndWhenItCleared() {
-        Notice.Group held = new Notice.Group("*", "all monitors", 140, 2000, List.of(), List.of());
-        AlertText storm = text(groupNotice(Kind.STORM_HELD, held));
-        AlertText cleared = text(groupNotice(Kind.STORM_CLEARED, held));
+        String figures = "STORM: 800 of 1000 monitors down within a minute, ingest 40.0/s against 200.0/s before";
+        MonitorEvent heldEvent = new MonitorEvent("alert-9", "pushmon:ingest", "ops", "pushmon ingest",
+                MonitorStatus.UP, MonitorStatus.DOWN, EventReason.TIMEOUT, Channels.DOWN_AT, 1, null, null, figures,
+                null, List.of("ops-pager"), Notice.of(Kind.STORM_HELD));
+        MonitorEvent clearedEvent = new MonitorEvent("alert-10", "pushmon:ingest", "ops", "pushmon ingest",
+                MonitorStatus.DOWN, MonitorStatus.UP, EventReason.RECOVERED, Channels.UP_AT, 1, Channels.DOWN_AT,
+                null, "NORMAL: 3 of 1000 monitors down within a minute", null, List.of("ops-pager"),
+                Notice.of(Kind.STORM_CLEARED));
+        AlertText storm = text(heldEvent);
+        AlertText cleared = text(clearedEvent);
 
         assertThat(storm.title()).isEqualTo("pushmon is holding notifications: its own ingest dropped");
-        assertThat(storm.summary()).contains("while 140 monitors went down").contains("held until ingest recovers");
+        assertThat(storm.summary()).contains("held until ingest recovers").contains(figures);
         assertThat(storm.down()).isTrue();
         assertThat(cleared.title()).isEqualTo("pushmon ingest recovered: held notifications are settled");
-        assertThat(cleared.summary()).contains("(140 monitors) were released or dropped");
+        assertThat(cleared.summary()).contains("released (still down) or dropped (recovered)");
         assertThat(cleared.down()).isFalse();
     }
 }
