@@ -51,8 +51,10 @@ public record GroupState(String key, long incident, boolean open, boolean notifi
         List<Notice.Member> nextJoined = notified ? append(joined, member) : joined;
         Set<String> nextChannels = new LinkedHashSet<>(channelIds);
         nextChannels.addAll(channels);
+        // A member that recovered and failed again within the same outage is listed once in the summary.
+        boolean known = everDown.stream().anyMatch(m -> m.monitorId().equals(member.monitorId()));
         return new GroupState(key, incident, open, notified, windowEndsAt, append(down, member), nextJoined,
-                append(everDown, member), List.copyOf(nextChannels), openedAt);
+                known ? everDown : append(everDown, member), List.copyOf(nextChannels), openedAt);
     }
 
     /** A member is up again (or its monitor was deleted). */
