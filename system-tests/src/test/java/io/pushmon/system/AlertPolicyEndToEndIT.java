@@ -63,7 +63,7 @@ class AlertPolicyEndToEndIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> receiver.count("/hooks/grouped") >= 1);
         Delivery grouped = receiver.deliveries("/hooks/grouped").get(0);
         JsonNode notice = json(grouped).path("notice");
-        assertThat(notice.path("kind").asText()).isEqualToIgnoringCase("GROUP_DOWN");
+        assertThat(notice.path("kind").asText()).isEqualTo("group-down");
         assertThat(notice.path("group").path("down").asInt()).isEqualTo(50);
         assertThat(notice.path("group").path("total").asInt()).isEqualTo(60);
         System.out.printf("grouped outage: 50 of 60 down, one notification %d ms after they stopped%n",
@@ -75,7 +75,7 @@ class AlertPolicyEndToEndIT {
         heartbeats.start(api, failing);
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.count("/hooks/grouped") >= 2);
         JsonNode recovery = json(receiver.deliveries("/hooks/grouped").get(1)).path("notice");
-        assertThat(recovery.path("kind").asText()).isEqualToIgnoringCase("GROUP_UP");
+        assertThat(recovery.path("kind").asText()).isEqualTo("group-up");
         assertThat(recovery.path("group").path("members")).hasSize(50);
         sleep(Duration.ofSeconds(3));
         assertThat(receiver.count("/hooks/grouped")).isEqualTo(2);

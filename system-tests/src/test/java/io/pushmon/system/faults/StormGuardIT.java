@@ -76,7 +76,7 @@ class StormGuardIT {
         Instant killed = Instant.now();
         await().atMost(Duration.ofSeconds(60)).until(() -> receiver.count("/hooks/operator") >= 1);
         Delivery held = receiver.deliveries("/hooks/operator").get(0);
-        assertThat(json(held).path("notice").path("kind").asText()).isEqualToIgnoringCase("STORM_HELD");
+        assertThat(json(held).path("notice").path("kind").asText()).isEqualTo("storm-held");
         // Every silent monitor is past its deadline (15 s after its last push) well within this wait.
         sleep(Duration.ofSeconds(25));
         long downsDeclared = downEvents(fleet.subList(200, 260));
@@ -94,7 +94,7 @@ class StormGuardIT {
         heartbeats.start(api, viaDoomed.subList(100, 800));
         await().atMost(Duration.ofSeconds(90)).until(() -> receiver.count("/hooks/operator") >= 2);
         assertThat(json(receiver.deliveries("/hooks/operator").get(1)).path("notice").path("kind").asText())
-                .isEqualToIgnoringCase("STORM_CLEARED");
+                .isEqualTo("storm-cleared");
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.count("/hooks/fleet") >= 100);
         sleep(Duration.ofSeconds(5));
         List<String> notified = receiver.deliveries("/hooks/fleet").stream()
