@@ -62,6 +62,7 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Str
     private GroupSizes sizes;
     private boolean reportsStorms;
     private StormGuard.Assessment assessment;
+    private StormGuard.Verdict lastLogged = StormGuard.Verdict.NORMAL;
     private long assessedAt = Long.MIN_VALUE;
 
     public PolicyProcessor(PolicySettings settings, PolicyMetrics metrics) {
@@ -374,6 +375,10 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Str
      */
     private void stormTick(long now) {
         StormGuard.Assessment current = assess(now);
+        if (reportsStorms && current.verdict() != lastLogged) {
+            LOG.infof("Storm guard verdict: %s", current);
+            lastLogged = current.verdict();
+        }
         GuardState state = guardState();
         if (!state.active() && current.verdict() == StormGuard.Verdict.STORM) {
             GuardState started = new GuardState(true, now, state.number() + 1);

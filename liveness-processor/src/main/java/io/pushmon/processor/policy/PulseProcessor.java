@@ -42,7 +42,8 @@ public final class PulseProcessor implements Processor<String, Object, String, D
     private ProcessorContext<String, DetectorPulse> context;
     private KeyValueStore<String, ?> states;
     private int partition;
-    private long startedSecond;
+    /** The first second this task counted in; unknown (-1) until the first record or punctuation. */
+    private long startedSecond = -1;
 
     public PulseProcessor(PolicySettings.Storm settings) {
         this.settings = settings;
@@ -53,14 +54,13 @@ public final class PulseProcessor implements Processor<String, Object, String, D
         context = processorContext;
         states = context.getStateStore(DetectorStore.MONITOR_STATE.storeName());
         partition = context.taskId().partition();
-        startedSecond = context.currentSystemTimeMs() / 1000;
         Arrays.fill(slotSecond, -1);
         context.schedule(settings.pulseInterval(), PunctuationType.WALL_CLOCK_TIME, this::report);
     }
 
     @Override
     public void process(Record<String, Object> record) {
-        long second = context.currentSystemTimeMs() / 1000;
+        long second = started(context.currentSystemTimeMs() / 1000);
         int slot = slot(second);
         if (record.value() instanceof Heartbeat heartbeat) {
             if (!heartbeat.isTick() && !HeartbeatProcessor.TICK_KEY.equals(record.key())) {
@@ -72,7 +72,7 @@ public final class PulseProcessor implements Processor<String, Object, String, D
     }
 
     private void report(long now) {
-        long second = now / 1000;
+        long second = started(now / 1000);
         double recent = sum(pushes, second - RECENT_SECONDS, second - 1) / (double) RECENT_SECONDS;
         // The second the task started in was only partly counted, so it is not part of the baseline.
         long seen = Math.min(BASELINE_SECONDS, second - RECENT_SECONDS - startedSecond - 1);
@@ -81,6 +81,17 @@ public final class PulseProcessor implements Processor<String, Object, String, D
         long recentDowns = sum(downs, second - 59, second);
         context.forward(new Record<>("p" + partition, new DetectorPulse(partition, Instant.ofEpochMilli(now),
                 states.approximateNumEntries(), recentDowns, recent, baseline), now));
+    }
+
+    /**
+     * Notes the first second seen. It is not taken in {@code init}: the context's system time is only kept current
+     * while the task processes or punctuates.
+     */
+    private long started(long second) {
+        if (startedSecond < 0) {
+            startedSecond = second;
+        }
+        return second;
     }
 
     /** The slot of a second, emptied first when it still holds an older second's counts. */

@@ -147,6 +147,14 @@ final class PolicyHarness implements AutoCloseable {
         }
     }
 
+    /** The pulses the policy sees, every detector task's latest. */
+    List<DetectorPulse> pulsesSeen() {
+        List<DetectorPulse> all = new ArrayList<>();
+        driver.<String, DetectorPulse>getKeyValueStore(PolicyStore.PULSES.storeName()).all()
+                .forEachRemaining(kv -> all.add(kv.value));
+        return all;
+    }
+
     double now() {
         return now;
     }

@@ -95,6 +95,24 @@ class StormGuardTopologyTest {
     }
 
     @Test
+    void aDetectorTaskReportsItsMonitorsAndABaselineOnlyAfterThirtySeconds() {
+        tenMonitorsStopAtZero();
+        run(20);
+        assertThat(harness.pulsesSeen()).filteredOn(pulse -> pulse.partition() == 0).singleElement()
+                .satisfies(pulse -> {
+                    assertThat(pulse.monitors()).isEqualTo(10);
+                    assertThat(pulse.baselinePerSecond()).isZero();
+                });
+        harness.runUntil(60, () -> IntStream.rangeClosed(1, 10).forEach(i -> harness.push("m" + i)));
+        assertThat(harness.pulsesSeen()).filteredOn(pulse -> pulse.partition() == 0).singleElement()
+                .satisfies(pulse -> {
+                    assertThat(pulse.ingestPerSecond()).isEqualTo(10.0);
+                    assertThat(pulse.baselinePerSecond()).isGreaterThan(3.0);
+                    assertThat(pulse.downsLastMinute()).isEqualTo(10);
+                });
+    }
+
+    @Test
     void manyDownsWithIngestAsUsualAreTheMonitorsOwn() {
         tenMonitorsStopAtZero();
         downs = 4_000;
