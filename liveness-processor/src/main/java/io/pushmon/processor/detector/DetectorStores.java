@@ -1,9 +1,11 @@
 package io.pushmon.processor.detector;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.pushmon.common.model.Heartbeat;
@@ -51,6 +53,26 @@ public final class DetectorStores {
         return index;
     }
 
+    /**
+     * Monitors this task holds, exact. Counted by a scan the first time (state from before the count was kept), then
+     * kept by {@link #save} and {@link #delete}.
+     */
+    public long monitorCount() {
+        Optional<Long> known = clock.monitors();
+        if (known.isPresent()) {
+            return known.get();
+        }
+        long count = 0;
+        try (KeyValueIterator<String, MonitorState> it = states.all()) {
+            while (it.hasNext()) {
+                it.next();
+                count++;
+            }
+        }
+        clock.setMonitors(count);
+        return count;
+    }
+
     public MonitorState state(String monitorId) {
         return states.get(monitorId);
     }
@@ -58,6 +80,9 @@ public final class DetectorStores {
     /** Stores the monitor's next state and moves its index entry when the deadline changed. */
     public void save(MonitorState before, MonitorState after) {
         states.put(after.monitorId(), after);
+        if (before == null) {
+            clock.countMonitor(1);
+        }
         Long oldDeadline = before == null ? null : before.deadline();
         if (!Objects.equals(oldDeadline, after.deadline())) {
             if (oldDeadline != null) {
@@ -72,6 +97,7 @@ public final class DetectorStores {
     /** Removes everything the detector holds about a deleted monitor. */
     public void delete(MonitorState state) {
         states.delete(state.monitorId());
+        clock.countMonitor(-1);
         if (state.deadline() != null) {
             index.remove(state.deadline(), state.monitorId());
         }

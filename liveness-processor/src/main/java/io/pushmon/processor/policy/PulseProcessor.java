@@ -7,13 +7,13 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.pushmon.common.model.DetectorPulse;
 import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.MonitorStatus;
-import io.pushmon.processor.detector.DetectorStore;
+import io.pushmon.processor.detector.DetectorSettings;
+import io.pushmon.processor.detector.DetectorStores;
 import io.pushmon.processor.detector.HeartbeatProcessor;
 
 /**
@@ -36,23 +36,25 @@ public final class PulseProcessor implements Processor<String, Object, String, D
     private static final int SLOTS = 256;
 
     private final PolicySettings.Storm settings;
+    private final DetectorSettings detector;
     private final long[] pushes = new long[SLOTS];
     private final long[] downs = new long[SLOTS];
     private final long[] slotSecond = new long[SLOTS];
     private ProcessorContext<String, DetectorPulse> context;
-    private KeyValueStore<String, ?> states;
+    private DetectorStores stores;
     private int partition;
     /** The first second this task counted in; unknown (-1) until the first record or punctuation. */
     private long startedSecond = -1;
 
-    public PulseProcessor(PolicySettings.Storm settings) {
+    public PulseProcessor(PolicySettings.Storm settings, DetectorSettings detector) {
         this.settings = settings;
+        this.detector = detector;
     }
 
     @Override
     public void init(ProcessorContext<String, DetectorPulse> processorContext) {
         context = processorContext;
-        states = context.getStateStore(DetectorStore.MONITOR_STATE.storeName());
+        stores = new DetectorStores(context, detector);
         partition = context.taskId().partition();
         Arrays.fill(slotSecond, -1);
         context.schedule(settings.pulseInterval(), PunctuationType.WALL_CLOCK_TIME, this::report);
@@ -80,7 +82,7 @@ public final class PulseProcessor implements Processor<String, Object, String, D
                 ? sum(pushes, second - RECENT_SECONDS - seen, second - RECENT_SECONDS - 1) / (double) seen : 0;
         long recentDowns = sum(downs, second - 59, second);
         context.forward(new Record<>("p" + partition, new DetectorPulse(partition, Instant.ofEpochMilli(now),
-                states.approximateNumEntries(), recentDowns, recent, baseline), now));
+                stores.monitorCount(), recentDowns, recent, baseline), now));
     }
 
     /**

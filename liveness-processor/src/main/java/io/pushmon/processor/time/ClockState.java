@@ -8,16 +8,22 @@ package io.pushmon.processor.time;
  *                         partition, epoch millis; null until the first one
  * @param earliestDeadline a lower bound of every deadline in this task's index ({@link Long#MAX_VALUE} when
  *                         none can be pending): a punctuation whose cutoff is below it opens no iterator
+ * @param monitors         monitors this task holds; null until counted once (state written before the count was
+ *                         kept, or a task that has none yet), after which creates and deletes keep it exact
  */
-public record ClockState(Long heartbeatTime, long earliestDeadline) {
+public record ClockState(Long heartbeatTime, long earliestDeadline, Long monitors) {
 
-    public static final ClockState INITIAL = new ClockState(null, Long.MAX_VALUE);
+    public static final ClockState INITIAL = new ClockState(null, Long.MAX_VALUE, null);
 
     public ClockState withHeartbeatTime(long time) {
-        return new ClockState(time, earliestDeadline);
+        return new ClockState(time, earliestDeadline, monitors);
     }
 
     public ClockState withEarliestDeadline(long deadline) {
-        return new ClockState(heartbeatTime, deadline);
+        return new ClockState(heartbeatTime, deadline, monitors);
+    }
+
+    public ClockState withMonitors(Long count) {
+        return new ClockState(heartbeatTime, earliestDeadline, count);
     }
 }

@@ -73,4 +73,22 @@ public final class DetectorClock {
     public void setEarliestDeadline(long deadline) {
         store.put(KEY, read().withEarliestDeadline(deadline));
     }
+
+    /** Monitors of this task, empty until counted once. */
+    public Optional<Long> monitors() {
+        return Optional.ofNullable(read().monitors());
+    }
+
+    /** Sets the count, after counting the task's monitors once. */
+    public void setMonitors(long count) {
+        store.put(KEY, read().withMonitors(count));
+    }
+
+    /** A monitor was created (+1) or deleted (-1); nothing while the count is unknown. */
+    public void countMonitor(int delta) {
+        ClockState state = read();
+        if (state.monitors() != null) {
+            store.put(KEY, state.withMonitors(Math.max(0, state.monitors() + delta)));
+        }
+    }
 }

@@ -75,13 +75,12 @@ public final class DetectorTopology {
                 .addSink(POLICY_INPUTS_SINK, Topic.POLICY_INPUTS.topicName(),
                         Topic.POLICY_INPUTS.keySerde().serializer(), Topic.POLICY_INPUTS.valueSerde().serializer(),
                         EVENT_FEED, DEFINITIONS)
-                .addProcessor(PULSE, () -> new PulseProcessor(policy.storm()), HEARTBEATS_SOURCE, HEARTBEATS)
+                .addProcessor(PULSE, () -> new PulseProcessor(policy.storm(), settings), HEARTBEATS_SOURCE, HEARTBEATS)
                 .addSink(PULSE_SINK, Topic.DETECTOR_PULSE.topicName(), Topic.DETECTOR_PULSE.keySerde().serializer(),
                         Topic.DETECTOR_PULSE.valueSerde().serializer(), PULSE);
         for (DetectorStore store : DetectorStore.values()) {
-            topology.addStateStore(store.builder(stores), DEFINITIONS, HEARTBEATS);
+            topology.addStateStore(store.builder(stores), DEFINITIONS, HEARTBEATS, PULSE);
         }
-        topology.connectProcessorAndStateStores(PULSE, DetectorStore.MONITOR_STATE.storeName());
 
         topology.addSource(POLICY_SOURCE, Topic.POLICY_INPUTS.keySerde().deserializer(),
                         Topic.POLICY_INPUTS.valueSerde().deserializer(), Topic.POLICY_INPUTS.topicName())

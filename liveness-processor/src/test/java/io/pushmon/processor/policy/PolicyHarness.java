@@ -97,6 +97,10 @@ final class PolicyHarness implements AutoCloseable {
         monitors.pipeInput(id, definition, T0);
     }
 
+    void delete(String id) {
+        monitors.pipeInput(id, null, at(now));
+    }
+
     void define(String id, long timeoutSeconds) {
         define(id, timeoutSeconds, List.of(), AlertPolicy.DEFAULT);
     }

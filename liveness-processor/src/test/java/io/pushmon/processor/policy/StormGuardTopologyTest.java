@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.pushmon.common.model.DetectorPulse;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.MonitorStatus;
 
@@ -110,6 +111,12 @@ class StormGuardTopologyTest {
                     assertThat(pulse.baselinePerSecond()).isGreaterThan(3.0);
                     assertThat(pulse.downsLastMinute()).isEqualTo(10);
                 });
+        harness.delete("m10");
+        harness.define("m11", 10);
+        harness.delete("m9");
+        run(62);
+        assertThat(harness.pulsesSeen()).filteredOn(pulse -> pulse.partition() == 0).singleElement()
+                .extracting(DetectorPulse::monitors).isEqualTo(9L);
     }
 
     @Test
