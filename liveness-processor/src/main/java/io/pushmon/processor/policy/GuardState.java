@@ -7,8 +7,10 @@ package io.pushmon.processor.policy;
  * @param active true while a storm holds notices
  * @param since  when the current or last storm began (epoch millis)
  * @param number storms seen so far
+ * @param baseline the ingest rate (pushes per second) before the current or last storm: the storm ends against
+ *                 it, not against the moving baseline, which sinks toward the outage's rate while it lasts
  */
-public record GuardState(boolean active, long since, long number) {
+public record GuardState(boolean active, long since, long number, double baseline) {
 
-    public static final GuardState CALM = new GuardState(false, 0, 0);
+    public static final GuardState CALM = new GuardState(false, 0, 0, 0);
 }

@@ -370,8 +370,9 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Str
     }
 
     /**
-     * A storm begins when the pulses say so, and ends only when ingest is back to its usual rate: the count of
-     * recent downs falls after a minute by itself, while the cause may still be there.
+     * A storm begins when the pulses say so, and ends only when ingest is back near the rate it had before: the
+     * count of recent downs falls after a minute by itself, and the moving baseline sinks toward the outage's rate,
+     * while the cause may still be there.
      */
     private void stormTick(long now) {
         StormGuard.Assessment current = assess(now);
@@ -381,15 +382,15 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Str
         }
         GuardState state = guardState();
         if (!state.active() && current.verdict() == StormGuard.Verdict.STORM) {
-            GuardState started = new GuardState(true, now, state.number() + 1);
+            GuardState started = new GuardState(true, now, state.number() + 1, current.baseline());
             guardStore.put(GUARD_KEY, started);
             metrics.stormStarted();
             if (reportsStorms) {
                 LOG.warnf("Storm guard: holding down notices (%s)", current);
                 tellOperator(started, true, current, now);
             }
-        } else if (state.active() && current.verdict() == StormGuard.Verdict.NORMAL) {
-            GuardState ended = new GuardState(false, state.since(), state.number());
+        } else if (state.active() && guard.over(current, state.baseline())) {
+            GuardState ended = new GuardState(false, state.since(), state.number(), state.baseline());
             guardStore.put(GUARD_KEY, ended);
             metrics.stormEnded();
             int released = releaseHeld(now);

@@ -65,6 +65,15 @@ public final class StormGuard {
         return new Assessment(verdict(monitors, downs, ingest, baseline), monitors, downs, ingest, baseline);
     }
 
+    /**
+     * True when a storm that began at {@code baselineBefore} pushes per second is over: ingest is back above the
+     * drop's threshold by half the drop again (85% with the default 30%), so a rate hovering at the threshold does
+     * not start and end storms in turn.
+     */
+    public boolean over(Assessment current, double baselineBefore) {
+        return current.ingest() >= baselineBefore * (1 - settings.ingestDrop() / 2);
+    }
+
     private Verdict verdict(long monitors, long downs, double ingest, double baseline) {
         if (!settings.enabled() || monitors < settings.minMonitors() || baseline <= 0) {
             return Verdict.NORMAL;

@@ -69,6 +69,22 @@ class StormGuardTopologyTest {
     }
 
     @Test
+    void aStormLastsUntilIngestIsBackNearItsRateBeforeIt() {
+        tenMonitorsStopAtZero();
+        ingest = 300;
+        downs = 2_000;
+        run(30);
+        assertThat(PolicyHarness.kinds(harness.alerts())).containsExactly("STORM_HELD pushmon:ingest");
+        // 75% of the rate before: no longer a drop by 30%, but not back either.
+        ingest = 750;
+        run(60);
+        assertThat(harness.alerts()).isEmpty();
+        ingest = 900;
+        run(62);
+        assertThat(PolicyHarness.kinds(harness.alerts())).contains("STORM_CLEARED pushmon:ingest");
+    }
+
+    @Test
     void theDropRuleDropsHeldDownsAndTheirRecoveries() {
         harness.close();
         harness = new PolicyHarness(PolicyHarness.plain().withStorm(storm(false)));
