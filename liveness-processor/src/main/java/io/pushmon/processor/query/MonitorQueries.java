@@ -23,6 +23,7 @@ import io.pushmon.common.serde.Json;
 import io.pushmon.processor.config.ProcessorConfig;
 import io.pushmon.processor.detector.DetectorStore;
 import io.pushmon.processor.detector.MonitorState;
+import io.pushmon.processor.detector.Streak;
 import io.pushmon.processor.topology.DetectorService;
 
 /**
@@ -125,7 +126,13 @@ public class MonitorQueries {
         return new MonitorLiveState(state.monitorId(), state.visibleStatus(), instant(state.lastHeartbeatAt()),
                 state.paused() ? null : instant(state.deadline()), state.lastMsg(), state.lastValue(),
                 state.incident(), state.runs().isEmpty() ? null : instant(state.runs().get(0).startedAt()),
-                state.runs().size(), state.lastDurationMillis(), state.lastExitStatus());
+                state.runs().size(), state.lastDurationMillis(), state.lastExitStatus(),
+                thresholds(state.streak()));
+    }
+
+    private static MonitorLiveState.Thresholds thresholds(Streak streak) {
+        return new MonitorLiveState.Thresholds(streak.failures(), streak.failureThreshold(), streak.recoveries(),
+                streak.recoveryThreshold());
     }
 
     private static Instant instant(Long epochMillis) {

@@ -132,7 +132,7 @@ class MonitorQueryResourceIT {
         Optional<MonitorLiveState> read = MonitorLiveState.fromAnswer(id, answer.statusCode(), answer.asString());
 
         assertThat(read).contains(new MonitorLiveState(id, MonitorStatus.UP, Instant.ofEpochMilli(pushedAt),
-                Instant.ofEpochMilli(pushedAt).plusSeconds(150), "ran", 7.5, 0, null, 0, null, null));
+                Instant.ofEpochMilli(pushedAt).plusSeconds(150), "ran", 7.5, 0, null, 0, null, null, null));
         Response unknown = given().get(MonitorLiveState.path("no-such-" + id));
         assertThat(MonitorLiveState.fromAnswer(id, unknown.statusCode(), unknown.asString()))
                 .contains(MonitorLiveState.neverSeen(id));
