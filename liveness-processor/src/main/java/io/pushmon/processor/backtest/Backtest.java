@@ -29,15 +29,15 @@ public final class Backtest {
     private final StatusMachine machine = new StatusMachine(DeadlineRule.bySchedule());
 
     /**
-     * @param monitor the monitor as it is defined (its identity; the rule replaces how it is watched)
-     * @param rule    the rule to replay with
-     * @param signals the retained signals, oldest first
-     * @param now     how far the monitor's partition has been read, epoch millis
+     * @param monitorId the monitor
+     * @param rule      the rule to replay with
+     * @param signals   the retained signals, oldest first
+     * @param now       how far the monitor's partition has been read, epoch millis
      * @return the incidents the rule would have opened, oldest first; the last one without end if it is still open
      */
-    public List<Backtests.Incident> replay(MonitorDefinition monitor, Backtests.Rule rule,
-            List<HeartbeatEntry> signals, long now) {
-        MonitorDefinition watched = definition(monitor, rule);
+    public List<Backtests.Incident> replay(String monitorId, Backtests.Rule rule, List<HeartbeatEntry> signals,
+            long now) {
+        MonitorDefinition watched = definition(monitorId, rule);
         long start = signals.isEmpty() ? now : signals.get(0).at();
         MonitorState state = machine.onDefinition(null, watched, start).state();
         Incidents incidents = new Incidents();
@@ -67,10 +67,10 @@ public final class Backtest {
         return current;
     }
 
-    private static MonitorDefinition definition(MonitorDefinition monitor, Backtests.Rule rule) {
-        return new MonitorDefinition(monitor.id(), monitor.tenantId(), monitor.name(), null, rule.timeoutSeconds(),
-                rule.graceSeconds(), false, List.of(), monitor.createdAt(), monitor.updatedAt(), rule.cron(),
-                rule.maxRuntimeSeconds(), false, null, List.of(),
+    /** The rule as a definition the machine reads: no channels, as nothing is sent, and never paused. */
+    private static MonitorDefinition definition(String monitorId, Backtests.Rule rule) {
+        return new MonitorDefinition(monitorId, null, null, null, rule.timeoutSeconds(), rule.graceSeconds(), false,
+                List.of(), null, null, rule.cron(), rule.maxRuntimeSeconds(), false, null, List.of(),
                 new AlertPolicy(rule.failureThreshold(), rule.recoveryThreshold(), 0, 0));
     }
 

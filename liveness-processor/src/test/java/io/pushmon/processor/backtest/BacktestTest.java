@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import io.pushmon.common.internal.Backtests;
 import io.pushmon.common.internal.Backtests.Incident;
 import io.pushmon.common.model.EventReason;
-import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.PushStatus;
 import io.pushmon.common.schedule.Schedules;
 import io.pushmon.processor.detector.HeartbeatEntry;
@@ -23,8 +22,7 @@ import io.pushmon.processor.detector.HeartbeatEntry;
 class BacktestTest {
 
     private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
-    private static final MonitorDefinition MONITOR = new MonitorDefinition("m1", "tenant-1", "job", "token", 60, 30,
-            false, List.of(), T0, T0);
+    private static final String MONITOR = "m1";
 
     private final Backtest backtest = new Backtest();
 
