@@ -153,32 +153,34 @@ public class MonitorQueries {
     private Response backtestLocally(KafkaStreams streams, int partition, String monitorId, Backtests.Query query) {
         LocalStateReader reader = new LocalStateReader(streams, partition);
         List<HeartbeatEntry> signals;
-        long now;
+        Optional<Long> heartbeatTime;
         try {
             Optional<MonitorState> state = reader.state(monitorId);
             if (state.isEmpty()) {
                 return error(Response.Status.NOT_FOUND, "unknown monitor");
             }
             signals = new ArrayList<>(reader.latest(state.get(), DetectorStores.HISTORY_SIZE));
-            now = reader.heartbeatTime().orElse(0L);
+            heartbeatTime = reader.heartbeatTime();
         } catch (InvalidStateStoreException e) {
             LOG.debugf("Store of partition %d not queryable: %s", partition, e.getMessage());
             return unavailable("this monitor's state is being restored or moved");
         }
         Collections.reverse(signals);
-        if (!signals.isEmpty()) {
-            now = Math.max(now, signals.get(signals.size() - 1).at());
-        }
+        Optional<Long> newest = signals.isEmpty() ? Optional.empty()
+                : Optional.of(signals.get(signals.size() - 1).at());
+        // Every signal replayed has been read, so "now" is never before the newest of them.
+        Optional<Long> now = heartbeatTime.map(read -> Math.max(read, newest.orElse(read))).or(() -> newest);
         List<List<Backtests.Incident>> incidents = new ArrayList<>(query.rules().size());
         for (Backtests.Rule rule : query.rules()) {
             try {
-                incidents.add(backtest.replay(monitorId, rule, signals, now));
+                incidents.add(backtest.replay(monitorId, rule, signals, now.orElse(0L)));
             } catch (IllegalStateException e) {
                 return error(Response.Status.BAD_REQUEST, e.getMessage());
             }
         }
         Instant from = signals.isEmpty() ? null : Instant.ofEpochMilli(signals.get(0).at());
-        return Response.ok(new Backtests.Report(from, Instant.ofEpochMilli(now), signals.size(), incidents).toJson(),
+        Instant to = now.map(Instant::ofEpochMilli).orElse(null);
+        return Response.ok(new Backtests.Report(from, to, signals.size(), incidents).toJson(),
                 MediaType.APPLICATION_JSON).build();
     }
 

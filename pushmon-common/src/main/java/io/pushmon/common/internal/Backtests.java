@@ -78,7 +78,8 @@ public final class Backtests {
      * What the replay covered and what each rule would have done.
      *
      * @param from      broker time of the oldest signal replayed; null without signals
-     * @param to        the time the replay ran up to: how far the processor has read the monitor's partition
+     * @param to        the time the replay ran up to: how far the processor has read the monitor's partition; null
+     *                  before it read anything
      * @param signals   signals replayed
      * @param incidents per rule of the query, in its order, the incidents it would have opened, oldest first
      */
