@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.pushmon.common.internal.Backtests;
 import io.pushmon.common.model.AlertPolicy;
 import io.pushmon.common.model.CronSchedule;
 import io.pushmon.common.schedule.Schedules;
@@ -79,8 +80,8 @@ public record MonitorRequest(
     public static final int MAX_CHANNELS = 50;
     /** Longest cron expression or zone name, in characters. */
     public static final int MAX_CRON = 200;
-    /** Highest failure or recovery threshold. */
-    public static final int MAX_THRESHOLD = 100;
+    /** Highest failure or recovery threshold, also what a backtest may try. */
+    public static final int MAX_THRESHOLD = Backtests.MAX_THRESHOLD;
     /** Shortest reminder interval other than 0 (off), in seconds. */
     public static final long MIN_REMINDER_INTERVAL = 60;
     /** Highest reminder limit. */

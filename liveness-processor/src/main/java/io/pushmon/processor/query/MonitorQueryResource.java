@@ -101,6 +101,11 @@ public class MonitorQueryResource {
         if ((rule.cron() == null) == (rule.timeoutSeconds() <= 0)) {
             return Optional.of("a rule has timeoutSeconds above 0 or a cron schedule, not both");
         }
+        if (rule.failureThreshold() < 1 || rule.failureThreshold() > Backtests.MAX_THRESHOLD
+                || rule.recoveryThreshold() < 1 || rule.recoveryThreshold() > Backtests.MAX_THRESHOLD) {
+            return Optional.of("failureThreshold and recoveryThreshold must be between 1 and "
+                    + Backtests.MAX_THRESHOLD);
+        }
         if (rule.graceSeconds() < 0 || rule.maxRuntimeSeconds() < 0) {
             return Optional.of("graceSeconds and maxRuntimeSeconds must not be negative");
         }

@@ -294,8 +294,12 @@ class MonitorQueryResourceIT {
         given().contentType(ContentType.JSON).body("{\"rules\":[]}").post(Backtests.path("any"))
                 .then().statusCode(400).body("error", containsString("1 to 10 rules"));
         given().contentType(ContentType.JSON).body("{\"rules\":[{\"timeoutSeconds\":0,\"cron\":{\"expression\":"
-                + "\"0 25 * * *\",\"timeZone\":\"UTC\"}}]}").post(Backtests.path("any"))
+                + "\"0 25 * * *\",\"timeZone\":\"UTC\"},\"failureThreshold\":1,\"recoveryThreshold\":1}]}")
+                .post(Backtests.path("any"))
                 .then().statusCode(400).body("error", containsString("0 25 * * *"));
+        given().contentType(ContentType.JSON).body(new Backtests.Query(List.of(new Backtests.Rule(60, null, 0, 0,
+                Backtests.MAX_THRESHOLD + 1, 1))).toJson()).post(Backtests.path("any"))
+                .then().statusCode(400).body("error", containsString("between 1 and 100"));
     }
 
     private static void awaitReady() {

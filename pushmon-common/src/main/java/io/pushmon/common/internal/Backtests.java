@@ -23,6 +23,11 @@ public final class Backtests {
 
     /** Most rules one query may ask about. */
     public static final int MAX_RULES = 10;
+    /**
+     * Highest threshold a rule may have, the monitor API's: a gap in the history fires at most this many deadlines
+     * before the replay is down, which bounds the replay's work.
+     */
+    public static final int MAX_THRESHOLD = 100;
 
     private Backtests() {
     }
@@ -39,8 +44,8 @@ public final class Backtests {
      * @param cron              when runs are expected, or null for an interval
      * @param graceSeconds      extra time before a miss
      * @param maxRuntimeSeconds how long a started run may take; 0 means the grace time
-     * @param failureThreshold  consecutive failures before down
-     * @param recoveryThreshold consecutive good pushes before up again
+     * @param failureThreshold  consecutive failures before down, 1 .. {@link #MAX_THRESHOLD}
+     * @param recoveryThreshold consecutive good pushes before up again, 1 .. {@link #MAX_THRESHOLD}
      */
     public record Rule(long timeoutSeconds, CronSchedule cron, long graceSeconds, long maxRuntimeSeconds,
             int failureThreshold, int recoveryThreshold) {
