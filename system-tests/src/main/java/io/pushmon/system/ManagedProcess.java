@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +26,14 @@ public final class ManagedProcess {
     ManagedProcess(String name, List<String> command, Map<String, String> environment, Path workingDir, Path log) {
         this.name = name;
         this.command = List.copyOf(command);
-        this.environment = Map.copyOf(environment);
+        this.environment = new HashMap<>(environment);
         this.workingDir = workingDir;
         this.log = log;
+    }
+
+    /** Sets a variable of the environment the process gets from its next start on. */
+    public synchronized void setEnvironment(String variable, String value) {
+        environment.put(variable, value);
     }
 
     public String name() {

@@ -63,6 +63,16 @@ public final class PushmonApi {
         return created(body);
     }
 
+    /** An interval monitor with grace and tags. */
+    public Monitor createMonitor(String name, int timeoutSeconds, int graceSeconds, List<String> channelIds,
+            List<String> tags) {
+        ObjectNode body = JSON.createObjectNode().put("name", name).put("timeoutSeconds", timeoutSeconds)
+                .put("graceSeconds", graceSeconds);
+        channelIds.forEach(body.putArray("channelIds")::add);
+        tags.forEach(body.putArray("tags")::add);
+        return created(body);
+    }
+
     /** {@code POST /api/monitors} for an interval monitor, answered as it is (a refusal included). */
     public Answer createMonitorAnswer(String name, int timeoutSeconds) {
         return call("POST", "/api/monitors", JSON.createObjectNode().put("name", name)

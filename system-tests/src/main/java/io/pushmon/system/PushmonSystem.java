@@ -239,6 +239,15 @@ public final class PushmonSystem implements AutoCloseable {
         awaitReady(component, instance);
     }
 
+    /**
+     * Restarts a service with one more environment variable, for settings that name what exists only once the
+     * system runs (a channel created through the API, say).
+     */
+    public void restartWith(Component component, int instance, String variable, String value) {
+        process(component, instance).setEnvironment(variable, value);
+        restart(component, instance);
+    }
+
     private int checked(Component component, int instance) {
         if (instance < 0 || instance >= instances(component)) {
             throw new IllegalArgumentException(component + " has no instance " + instance + " (it runs "

@@ -17,6 +17,7 @@ public class DiscordSender extends IncomingWebhookSender {
 
     static final int RED = 0xE01E5A;
     static final int GREEN = 0x2EB67D;
+    static final int AMBER = 0xECB22E;
     /** Discord's limits: embed title 256 characters, field value 1024. */
     private static final int TITLE_MAX = 256;
     private static final int FIELD_MAX = 1024;
@@ -39,7 +40,7 @@ public class DiscordSender extends IncomingWebhookSender {
     static Map<String, Object> payload(AlertText text) {
         Map<String, Object> embed = new LinkedHashMap<>();
         embed.put("title", SenderSupport.truncate(text.title(), TITLE_MAX));
-        embed.put("color", text.down() ? RED : GREEN);
+        embed.put("color", text.acknowledged() ? AMBER : text.down() ? RED : GREEN);
         embed.put("fields", text.fields().stream()
                 .map(f -> Map.of("name", f.label(), "value", SenderSupport.truncate(f.value(), FIELD_MAX),
                         "inline", !f.label().equals("Last message")))

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import io.pushmon.common.channels.ChannelSettings;
 import io.pushmon.common.model.ChannelDefinition;
+import io.pushmon.common.model.Notice;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.TimeoutException;
@@ -57,17 +58,19 @@ public class EmailSender implements ChannelSender {
     }
 
     static String subject(AlertText text) {
-        String outage = text.outageText();
+        String outage = text.kind() == Notice.Kind.UP ? text.outageText() : null;
         return "[pushmon] " + text.title() + (outage == null ? "" : " (down for " + outage + ")");
     }
 
     static String html(AlertText text) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">")
-                .append("<h2 style=\"color:").append(text.down() ? "#c0392b" : "#27ae60").append("\">")
+                .append("<h2 style=\"color:")
+                .append(text.acknowledged() ? "#b9770e" : text.down() ? "#c0392b" : "#27ae60").append("\">")
                 .append(SenderSupport.html(text.title())).append("</h2><table>");
         text.fields().forEach(f -> html.append("<tr><th align=\"left\">").append(SenderSupport.html(f.label()))
                 .append("</th><td>").append(SenderSupport.html(f.value())).append("</td></tr>"));
-        return html.append("<tr><th align=\"left\">Monitor id</th><td>")
+        return html.append("<tr><th align=\"left\">").append(text.grouped() ? "Group id" : "Monitor id")
+                .append("</th><td>")
                 .append(SenderSupport.html(text.event().monitorId())).append("</td></tr></table></body></html>")
                 .toString();
     }

@@ -64,7 +64,8 @@ public class NtfySender implements ChannelSender {
         body.put("title", text.title());
         body.put("message", message.toString().strip());
         body.put("priority", text.down() && !text.test() ? DOWN_PRIORITY : UP_PRIORITY);
-        body.put("tags", List.of(text.down() ? "rotating_light" : "white_check_mark", "pushmon"));
+        body.put("tags", List.of(text.acknowledged() ? "eyes" : text.down() ? "rotating_light" : "white_check_mark",
+                "pushmon"));
         return body;
     }
 }

@@ -33,7 +33,7 @@ public class SlackSender extends IncomingWebhookSender {
     }
 
     static Map<String, Object> payload(AlertText text) {
-        String icon = text.down() ? ":red_circle: " : ":large_green_circle: ";
+        String icon = text.acknowledged() ? ":eyes: " : text.down() ? ":red_circle: " : ":large_green_circle: ";
         List<Map<String, Object>> fields = text.fields().stream()
                 .map(f -> Map.<String, Object>of("type", "mrkdwn", "text",
                         SenderSupport.truncate("*" + f.label() + "*\n" + SenderSupport.slack(f.value()), FIELD_MAX)))
@@ -45,7 +45,6 @@ public class SlackSender extends IncomingWebhookSender {
                                 "text", SenderSupport.truncate(icon + text.title(), HEADER_MAX))),
                         Map.of("type", "section", "fields", fields),
                         Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn",
-                                "text", SenderSupport.slack("pushmon · monitor " + text.event().monitorId()
-                                        + " · incident #" + text.event().incident()))))));
+                                "text", SenderSupport.slack(text.footer()))))));
     }
 }

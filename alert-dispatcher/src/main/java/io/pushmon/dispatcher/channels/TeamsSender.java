@@ -37,11 +37,10 @@ public class TeamsSender extends IncomingWebhookSender {
         card.put("version", "1.4");
         card.put("body", List.of(
                 Map.of("type", "TextBlock", "text", text.title(), "size", "Large", "weight", "Bolder",
-                        "color", text.down() ? "Attention" : "Good", "wrap", true),
+                        "color", text.acknowledged() ? "Warning" : text.down() ? "Attention" : "Good", "wrap", true),
                 Map.of("type", "FactSet", "facts", text.fields().stream()
                         .map(f -> Map.of("title", f.label(), "value", f.value())).toList()),
-                Map.of("type", "TextBlock", "text", "pushmon · monitor " + text.event().monitorId()
-                        + " · incident #" + text.event().incident(), "isSubtle", true, "size", "Small",
+                Map.of("type", "TextBlock", "text", text.footer(), "isSubtle", true, "size", "Small",
                         "wrap", true)));
         card.put("msteams", Map.of("width", "Full"));
         return Map.of("type", "message", "attachments", List.of(Map.of(

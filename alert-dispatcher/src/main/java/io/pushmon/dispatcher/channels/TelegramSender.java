@@ -46,7 +46,7 @@ public class TelegramSender implements ChannelSender {
 
     static Map<String, Object> payload(String chatId, AlertText text) {
         StringBuilder html = new StringBuilder()
-                .append(text.down() ? "🔴 " : "✅ ")
+                .append(text.acknowledged() ? "👀 " : text.down() ? "🔴 " : "✅ ")
                 .append("<b>").append(SenderSupport.html(text.title())).append("</b>\n");
         text.fields().forEach(f -> html.append("<b>").append(SenderSupport.html(f.label())).append(":</b> ")
                 .append(SenderSupport.html(f.value())).append('\n'));

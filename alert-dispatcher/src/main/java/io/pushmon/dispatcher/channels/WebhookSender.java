@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.model.MonitorEvent;
+import io.pushmon.common.model.Notice;
 import io.pushmon.common.serde.Json;
 
 /**
@@ -93,8 +95,19 @@ public class WebhookSender implements ChannelSender {
         }
     }
 
-    private static String eventType(Notification notification) {
-        return notification.event().isDown() ? "monitor.down" : "monitor.up";
+    /** {@code monitor.down} and {@code monitor.up} as always; the other notices name their own kind. */
+    static String eventType(Notification notification) {
+        return switch (AlertText.of(notification).kind()) {
+            case DOWN -> "monitor.down";
+            case UP -> "monitor.up";
+            case REMINDER -> "monitor.reminder";
+            case ACKNOWLEDGED -> "monitor.acknowledged";
+            case GROUP_DOWN -> "group.down";
+            case GROUP_JOINED -> "group.joined";
+            case GROUP_UP -> "group.up";
+            case STORM_HELD -> "storm.held";
+            case STORM_CLEARED -> "storm.cleared";
+        };
     }
 
     private static Map<String, Object> payload(Notification notification, ChannelDefinition channel) {
@@ -118,10 +131,34 @@ public class WebhookSender implements ChannelSender {
         body.put("lastMsg", event.lastMsg());
         body.put("lastValue", event.lastValue());
         body.put("summary", text.summary());
+        if (event.notice() != null) {
+            body.put("notice", notice(event.notice()));
+        }
         Map<String, Object> channelInfo = new LinkedHashMap<>();
         channelInfo.put("id", channel.id());
         channelInfo.put("name", channel.name());
         body.put("channel", channelInfo);
         return body;
+    }
+
+    private static Map<String, Object> notice(Notice notice) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", notice.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        if (notice.kind() == Notice.Kind.REMINDER) {
+            out.put("reminder", notice.reminder());
+        }
+        out.put("acknowledgedBy", notice.acknowledgedBy());
+        Notice.Group group = notice.group();
+        if (group != null) {
+            Map<String, Object> groupInfo = new LinkedHashMap<>();
+            groupInfo.put("key", group.key());
+            groupInfo.put("label", group.label());
+            groupInfo.put("down", group.down());
+            groupInfo.put("total", group.total());
+            groupInfo.put("members", group.members());
+            groupInfo.put("joined", group.joined());
+            out.put("group", groupInfo);
+        }
+        return out;
     }
 }

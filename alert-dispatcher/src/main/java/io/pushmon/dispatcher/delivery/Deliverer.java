@@ -100,9 +100,12 @@ public class Deliverer {
         }
     }
 
-    /** True for the status changes people are told about: into down, and from down back to up. */
+    /**
+     * True for what people are told about: every notice (the policy already decided to send it), and of the
+     * events without one, a change into down and a recovery from down.
+     */
     public static boolean notifiable(MonitorEvent event) {
-        return event.to() == MonitorStatus.DOWN
+        return event.notice() != null || event.to() == MonitorStatus.DOWN
                 || (event.to() == MonitorStatus.UP && event.from() == MonitorStatus.DOWN);
     }
 

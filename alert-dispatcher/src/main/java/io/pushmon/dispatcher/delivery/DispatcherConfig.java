@@ -10,7 +10,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "pushmon.dispatcher")
 public interface DispatcherConfig {
 
-    /** The consumer of {@code monitor-events}. */
+    /** The consumer of {@code alerts}. */
     Events events();
 
     /** Sending to receivers. */
@@ -29,13 +29,13 @@ public interface DispatcherConfig {
     @WithDefault("1s")
     Duration commitInterval();
 
-    /** Settings of the {@code monitor-events} consumer. */
+    /** Settings of the {@code alerts} consumer. */
     interface Events {
         /** Consumer group shared by all dispatcher instances. */
         @WithDefault(KafkaAccess.DISPATCHER_EVENTS_GROUP)
         String groupId();
 
-        /** Whether this instance consumes {@code monitor-events}. */
+        /** Whether this instance consumes {@code alerts}. */
         @WithDefault("true")
         boolean enabled();
 

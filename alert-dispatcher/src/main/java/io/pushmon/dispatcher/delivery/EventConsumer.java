@@ -11,7 +11,7 @@ import io.pushmon.common.topics.Topic;
 import io.pushmon.dispatcher.kafka.TrackedConsumer;
 
 /**
- * Reads {@code monitor-events} and starts one delivery per channel of each event. An event's offset is
+ * Reads {@code alerts} and starts one delivery per channel of each notice. An event's offset is
  * committed once each of its deliveries was delivered, scheduled for retry or dead-lettered.
  */
 public final class EventConsumer extends TrackedConsumer<MonitorEvent> {

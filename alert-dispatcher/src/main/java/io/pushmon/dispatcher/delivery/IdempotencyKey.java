@@ -1,6 +1,7 @@
 package io.pushmon.dispatcher.delivery;
 
 import io.pushmon.common.model.MonitorEvent;
+import io.pushmon.common.model.Notice;
 
 /**
  * The key a receiver deduplicates on. It is derived only from what stays the same when an event is read
@@ -11,13 +12,19 @@ public final class IdempotencyKey {
     private IdempotencyKey() {
     }
 
-    /** {@code monitorId:incident:transition:channelId}, transition being {@code down} or {@code up}. */
+    /**
+     * {@code monitorId:incident:transition:channelId}, transition being {@code down} or {@code up}, or for the
+     * other notices {@link Notice#transition()} ({@code reminder-2}, {@code ack}, {@code group-down}, ...).
+     */
     public static String of(MonitorEvent event, String channelId) {
         return event.monitorId() + ":" + event.incident() + ":" + transition(event) + ":" + channelId;
     }
 
-    /** {@code down} for a change into down, {@code up} for a recovery. */
+    /** The notice's transition; for an event without a notice, {@code down} or {@code up}. */
     public static String transition(MonitorEvent event) {
+        if (event.notice() != null) {
+            return event.notice().transition();
+        }
         return event.isDown() ? "down" : "up";
     }
 }

@@ -20,7 +20,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.vertx.core.Vertx;
 
+
 import io.pushmon.common.delivery.AttemptResult;
+import io.pushmon.common.model.Notice;
 
 /** Telegram, ntfy and PagerDuty against a local server standing in for the vendor's API host. */
 class ApiSendersTest {
@@ -161,6 +163,43 @@ class ApiSendersTest {
         assertThat(body.get("dedup_key").asText()).isEqualTo("pushmon-test:ch-1:evt-1");
         assertThat(body.at("/payload/severity").asText()).isEqualTo("info");
         assertThat(body.at("/payload/summary").asText()).startsWith("[test] nightly-backup is DOWN");
+    }
+
+    @Test
+    void pagerDutyAcknowledgesTheIncidentsAlertAndSendsNoReminder() throws Exception {
+        vendor.stubFor(post("/v2/enqueue").willReturn(aResponse().withStatus(202)));
+        PagerDutySender sender = new PagerDutySender(new ChannelHttp(VERTX, config()), config());
+        var channel = Channels.channel("pagerduty", null, "routingKey", ROUTING_KEY);
+        var reminder = Channels.DOWN.asAlert("alert-5", new Notice(Notice.Kind.REMINDER, 1, null, null),
+                List.of("ch-1"));
+
+        assertThat(await(sender.send(Channels.notice(reminder), channel))).isEqualTo(SendOutcome.delivered(0));
+        assertThat(await(sender.send(Channels.notice(Channels.ACKNOWLEDGED), channel)))
+                .isEqualTo(SendOutcome.delivered(202));
+
+        assertThat(all()).hasSize(1);
+        assertThat(json(all().get(0).getBodyAsString())).isEqualTo(json("""
+                {"routing_key":"R0123456789abcdef0123456789abcde","event_action":"acknowledge",
+                 "dedup_key":"pushmon:mon-1:7"}
+                """));
+    }
+
+    @Test
+    void pagerDutyOpensOneAlertPerGroupIncident() throws Exception {
+        vendor.stubFor(post("/v2/enqueue").willReturn(aResponse().withStatus(202)));
+        PagerDutySender sender = new PagerDutySender(new ChannelHttp(VERTX, config()), config());
+
+        await(sender.send(Channels.notice(Channels.GROUP_DOWN),
+                Channels.channel("pagerduty", null, "routingKey", ROUTING_KEY)));
+
+        var body = json(all().get(0).getBodyAsString());
+        assertThat(body.get("event_action").asText()).isEqualTo("trigger");
+        assertThat(body.get("dedup_key").asText()).isEqualTo("pushmon:group:tenant-1:eu-west:4");
+        assertThat(body.at("/payload/class").asText()).isEqualTo("group");
+        assertThat(body.at("/payload/custom_details")).isEqualTo(json("""
+                {"group_id":"group:tenant-1:eu-west","incident":4,"down":"7 of 12",
+                 "monitors":"eu-1, eu-2, eu-3, eu-4, eu-5, eu-6, eu-7"}
+                """));
     }
 
     private static List<LoggedRequest> all() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -14,6 +15,7 @@ import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.model.EventReason;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.MonitorStatus;
+import io.pushmon.common.model.Notice;
 import io.pushmon.common.serde.Json;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
@@ -32,7 +34,27 @@ final class Channels {
             MonitorStatus.DOWN, MonitorStatus.UP, EventReason.RECOVERED, UP_AT, 7, DOWN_AT, UP_AT, "ok", 0.0,
             List.of("ch-1"));
 
+    static final Notice.Group EU_WEST = new Notice.Group("eu-west", "monitors tagged eu-west", 7, 12,
+            members(7), List.of());
+    static final MonitorEvent GROUP_DOWN = new MonitorEvent("alert-3", "group:tenant-1:eu-west", "tenant-1",
+            "monitors tagged eu-west", MonitorStatus.UP, MonitorStatus.DOWN, EventReason.TIMEOUT, DOWN_AT, 4, null,
+            null, null, null, List.of("ch-1"), new Notice(Notice.Kind.GROUP_DOWN, 0, null, EU_WEST));
+    static final MonitorEvent ACKNOWLEDGED = DOWN.asAlert("alert-4",
+            new Notice(Notice.Kind.ACKNOWLEDGED, 0, "alice@example.com", null), List.of("ch-1"));
+
     private Channels() {
+    }
+
+    /** {@code count} members of eu-west, down one minute after another from {@link #DOWN_AT}. */
+    static List<Notice.Member> members(int count) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> new Notice.Member("mon-eu-" + i, "eu-" + i, DOWN_AT.plusSeconds(60L * (i - 1)), null))
+                .toList();
+    }
+
+    static Notification notice(MonitorEvent alert) {
+        return new Notification(alert, alert.monitorId() + ":" + alert.incident() + ":"
+                + alert.notice().transition() + ":ch-1", 1, false);
     }
 
     /** The real mapping with its defaults, loopback allowed so the senders can reach the local fakes. */

@@ -157,6 +157,24 @@ class ChatSendersTest {
                 {"title":"Down for","value":"1h 2m 5s"}"""));
     }
 
+    @Test
+    void slackListsTheMembersOfAGroupDownUnderOneHeader() throws Exception {
+        SlackSender sender = new SlackSender(http);
+        await(sender.send(Channels.notice(Channels.GROUP_DOWN),
+                Channels.channel("slack", null, "url", vendor.baseUrl() + "/services/T000/B000/XXXX")));
+
+        assertThat(json(only().getBodyAsString())).isEqualTo(json("""
+                {"text":"7 of 12 monitors tagged eu-west are DOWN: eu-1, eu-2, eu-3, eu-4, eu-5, eu-6, eu-7",
+                 "blocks":[
+                  {"type":"header","text":{"type":"plain_text","emoji":true,
+                    "text":":red_circle: 7 of 12 monitors tagged eu-west are DOWN"}},
+                  {"type":"section","fields":[{"type":"mrkdwn","text":"*Down*\\n7 of 12"},
+                    {"type":"mrkdwn","text":"*Monitors*\\neu-1, eu-2, eu-3, eu-4, eu-5, eu-6, eu-7"}]},
+                  {"type":"context","elements":[{"type":"mrkdwn",
+                    "text":"pushmon · group group:tenant-1:eu-west · incident #4"}]}]}
+                """));
+    }
+
     private static LoggedRequest only() {
         List<LoggedRequest> requests = vendor.findAll(postRequestedFor(anyUrl()));
         assertThat(requests).hasSize(1);

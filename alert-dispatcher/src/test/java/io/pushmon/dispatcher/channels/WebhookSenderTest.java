@@ -101,6 +101,54 @@ class WebhookSenderTest {
     }
 
     @Test
+    void aGroupDownCarriesTheGroupWithItsMembersInTheNoticeObject() throws Exception {
+        SendOutcome outcome = await(sender.send(Channels.notice(Channels.GROUP_DOWN),
+                Channels.channel("webhook", SECRET, "url", url())));
+
+        assertThat(outcome.kind()).isEqualTo(AttemptResult.DELIVERED);
+        LoggedRequest request = single();
+        assertThat(request.getHeader("X-Pushmon-Event")).isEqualTo("group.down");
+        assertThat(request.getHeader("Idempotency-Key")).isEqualTo("group:tenant-1:eu-west:4:group-down:ch-1");
+        assertThat(json(request.getBodyAsString())).isEqualTo(json("""
+                {"type":"group.down","test":false,"idempotencyKey":"group:tenant-1:eu-west:4:group-down:ch-1",
+                 "eventId":"alert-3","monitorId":"group:tenant-1:eu-west","monitorName":"monitors tagged eu-west",
+                 "from":"up","to":"down","reason":"timeout","at":"2026-11-23T20:37:59Z","incident":4,
+                 "summary":"7 of 12 monitors tagged eu-west are DOWN: eu-1, eu-2, eu-3, eu-4, eu-5, eu-6, eu-7",
+                 "notice":{"kind":"group-down","group":{"key":"eu-west","label":"monitors tagged eu-west",
+                   "down":7,"total":12,"members":[
+                     {"monitorId":"mon-eu-1","name":"eu-1","since":"2026-11-23T20:37:59Z"},
+                     {"monitorId":"mon-eu-2","name":"eu-2","since":"2026-11-23T20:38:59Z"},
+                     {"monitorId":"mon-eu-3","name":"eu-3","since":"2026-11-23T20:39:59Z"},
+                     {"monitorId":"mon-eu-4","name":"eu-4","since":"2026-11-23T20:40:59Z"},
+                     {"monitorId":"mon-eu-5","name":"eu-5","since":"2026-11-23T20:41:59Z"},
+                     {"monitorId":"mon-eu-6","name":"eu-6","since":"2026-11-23T20:42:59Z"},
+                     {"monitorId":"mon-eu-7","name":"eu-7","since":"2026-11-23T20:43:59Z"}],
+                   "joined":[]}},
+                 "channel":{"id":"ch-1","name":"ops"}}
+                """));
+    }
+
+    @Test
+    void anAcknowledgementSaysWhoAndKeepsTheOutageFields() throws Exception {
+        await(sender.send(Channels.notice(Channels.ACKNOWLEDGED), Channels.channel("webhook", SECRET, "url", url())));
+
+        LoggedRequest request = single();
+        assertThat(request.getHeader("X-Pushmon-Event")).isEqualTo("monitor.acknowledged");
+        assertThat(request.getHeader("Idempotency-Key")).isEqualTo("mon-1:7:ack:ch-1");
+        assertThat(request.getHeader("X-Pushmon-Signature")).isEqualTo("v1="
+                + hmac(SECRET, request.getHeader("X-Pushmon-Timestamp") + "." + request.getBodyAsString()));
+        assertThat(json(request.getBodyAsString())).isEqualTo(json("""
+                {"type":"monitor.acknowledged","test":false,"idempotencyKey":"mon-1:7:ack:ch-1",
+                 "eventId":"alert-4","monitorId":"mon-1","monitorName":"nightly-backup",
+                 "from":"up","to":"down","reason":"timeout","at":"2026-11-23T20:37:59Z","incident":7,
+                 "lastHeartbeatAt":"2026-11-23T20:32:59Z","lastMsg":"rsync exit <23>","lastValue":23.0,
+                 "summary":"nightly-backup was acknowledged by alice@example.com: no push arrived in time (down since 2026-11-23 20:37:59 UTC)",
+                 "notice":{"kind":"acknowledged","acknowledgedBy":"alice@example.com"},
+                 "channel":{"id":"ch-1","name":"ops"}}
+                """));
+    }
+
+    @Test
     void aSignatureMadeWithAnotherSecretDoesNotVerify() throws Exception {
         await(sender.send(Channels.down(), Channels.channel("webhook", SECRET, "url", url())));
 

@@ -52,12 +52,12 @@ public final class DispatcherTopics {
     }
 
     static void publish(MonitorEvent event) {
-        topics().send(Topic.MONITOR_EVENTS, event.monitorId(), event);
+        topics().send(Topic.ALERTS, event.monitorId(), event);
     }
 
     /** Publishes to a given partition, so tests can put a slow and a fast delivery behind each other. */
     static void publish(MonitorEvent event, int partition) {
-        topics().send(Topic.MONITOR_EVENTS, partition, event.monitorId(), event);
+        topics().send(Topic.ALERTS, partition, event.monitorId(), event);
     }
 
     /** Every value of the topic with this key, read from the beginning until the deadline or {@code enough}. */
@@ -65,8 +65,8 @@ public final class DispatcherTopics {
         return topics().readByKey(topic, key, enough, timeout);
     }
 
-    /** Moves a consumer group to the end of {@code monitor-events}, so it ignores what earlier tests wrote. */
+    /** Moves a consumer group to the end of {@code alerts}, so it ignores what earlier tests wrote. */
     static void startGroupAtEnd(String groupId) {
-        topics().moveGroupToEnd(groupId, Topic.MONITOR_EVENTS);
+        topics().moveGroupToEnd(groupId, Topic.ALERTS);
     }
 }

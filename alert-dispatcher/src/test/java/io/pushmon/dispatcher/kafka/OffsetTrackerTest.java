@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class OffsetTrackerTest {
 
-    private static final TopicPartition P0 = new TopicPartition("monitor-events", 0);
-    private static final TopicPartition P1 = new TopicPartition("monitor-events", 1);
+    private static final TopicPartition P0 = new TopicPartition("alerts", 0);
+    private static final TopicPartition P1 = new TopicPartition("alerts", 1);
 
     @Test
     void nothingIsCommittedWhileTheOldestRecordIsUnfinished() {

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.pushmon.gateway.maintenance.MaintenanceDirectory;
+
 /** The gateway's copies of the compacted topics, started and watched together. */
 @ApplicationScoped
 public class Directories {
@@ -15,9 +17,10 @@ public class Directories {
     private final TenantDirectory tenants;
 
     @Inject
-    public Directories(MonitorDirectory monitors, TenantDirectory tenants, ChannelDirectory channels) {
+    public Directories(MonitorDirectory monitors, TenantDirectory tenants, ChannelDirectory channels,
+            MaintenanceDirectory maintenance) {
         this.tenants = tenants;
-        this.caches = List.of(monitors.cache(), tenants.cache(), channels.cache());
+        this.caches = List.of(monitors.cache(), tenants.cache(), channels.cache(), maintenance.cache());
     }
 
     public void start() {

@@ -3,20 +3,30 @@ package io.pushmon.gateway.ui;
 import static io.pushmon.gateway.accounts.Accounts.session;
 import static io.pushmon.gateway.accounts.Accounts.signUpAndIn;
 import static io.pushmon.gateway.accounts.Accounts.uniqueEmail;
+import static io.pushmon.gateway.GatewayTestSupport.topics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.icegreen.greenmail.util.GreenMail;
 
+import io.pushmon.common.model.EventReason;
+import io.pushmon.common.model.MonitorEvent;
+import io.pushmon.common.model.MonitorStatus;
+import io.pushmon.common.topics.Topic;
 import io.pushmon.gateway.accounts.LocalSmtpServer;
 import io.pushmon.kafka.testing.KafkaTestBroker;
 import io.quarkus.test.common.WithTestResource;
@@ -91,6 +101,23 @@ class DashboardPagesIT {
                 "fetch(", "crontab", "ops hook (webhook)", "No incident in the last 90 days", "Uptime 90 days");
         // Without a processor the history cannot be read: the page says so instead of failing.
         assertThat(html).contains("cannot show the history just now");
+    }
+
+    @Test
+    void anOpenIncidentHasAnAcknowledgeButtonThatNamesTheSignedInUser() {
+        String email = uniqueEmail("acker");
+        String acker = signUpAndIn(smtp, email);
+        String id = session(acker).body(Map.of("name", "failing job", "timeoutSeconds", 60)).post("/api/monitors")
+                .then().statusCode(201).extract().path("id");
+        topics().send(Topic.MONITOR_EVENTS, id, new MonitorEvent(UUID.randomUUID().toString(), id, "any",
+                "failing job", MonitorStatus.UP, MonitorStatus.DOWN, EventReason.TIMEOUT, Instant.now(), 1, null, null,
+                null, null, List.of()));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                given().cookie("pushmon_session", acker).get("/app/monitors/" + id).then().extract().asString())
+                .contains("data-api=\"/api/monitors/" + id + "/incidents/1/ack\""));
+        session(acker).post("/api/monitors/" + id + "/incidents/1/ack").then()
+                .statusCode(202).body("acknowledgedBy", equalTo(email));
     }
 
     @Test

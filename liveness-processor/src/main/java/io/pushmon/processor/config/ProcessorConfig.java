@@ -67,6 +67,9 @@ public interface ProcessorConfig {
     /** Interactive queries over HTTP. */
     Query query();
 
+    /** What happens after detection: grouping, reminders, maintenance and the storm guard. */
+    Policy policy();
+
     /** Deadline detection ({@code pushmon.processor.detector.*}). */
     interface Detector {
 
@@ -89,6 +92,79 @@ public interface ProcessorConfig {
         /** How far a deadline moves when evaluating its monitor failed. */
         @WithDefault("30s")
         Duration failureRetry();
+    }
+
+    /** The notification policy ({@code pushmon.processor.policy.*}). */
+    interface Policy {
+
+        /** How often, on the wall clock, due reminders, group windows and window ends are looked for. */
+        @WithDefault("1s")
+        Duration punctuationInterval();
+
+        /** Correlated outages ({@code pushmon.processor.policy.grouping.*}). */
+        Grouping grouping();
+
+        /** The storm guard ({@code pushmon.processor.policy.storm.*}). */
+        Storm storm();
+
+        /** Correlated downs of a group (a tag, or a tenant's untagged monitors) become one notice. */
+        interface Grouping {
+
+            /** On or off; off, every down is notified on its own at once. */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** How long the first down of a group waits for others, and how long later joins are gathered. */
+            @WithDefault("15s")
+            Duration window();
+
+            /** Fewest monitors down together that make one group notice; also the smallest group grouped at all. */
+            @WithDefault("3")
+            int minSize();
+
+            /** A tenant's untagged monitors form one group too; off, grouping is by tag only. */
+            @WithDefault("false")
+            boolean untagged();
+        }
+
+        /** Holding notices while pushmon's own ingest fell and many monitors went down at once. */
+        interface Storm {
+
+            /** On or off. */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** Share of all monitors down within a minute that, with the ingest drop, is a storm. */
+            @WithDefault("0.2")
+            double downShare();
+
+            /** How far below its baseline the ingest rate must fall (0.3: by 30%). */
+            @WithDefault("0.3")
+            double ingestDrop();
+
+            /** Below this many monitors in all the guard never trips. */
+            @WithDefault("100")
+            long minMonitors();
+
+            /** How long a down waits while ingest is falling but the share is not reached. */
+            @WithDefault("15s")
+            Duration confirm();
+
+            /** When the storm ends: {@code release} notifies the held monitors still down, {@code drop} drops all. */
+            @WithDefault("release")
+            String onRecovery();
+
+            /** {@code tenant/channel} of the channel the operator is told on; unset, only the log and the metric. */
+            Optional<String> operatorChannel();
+
+            /** How often each detector task reports its counts to the guard. */
+            @WithDefault("1s")
+            Duration pulseInterval();
+
+            /** A task's report older than this is left out. */
+            @WithDefault("30s")
+            Duration pulseStale();
+        }
     }
 
     /** Reads of live state ({@code pushmon.processor.query.*}). */

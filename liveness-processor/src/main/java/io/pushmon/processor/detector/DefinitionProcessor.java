@@ -5,16 +5,19 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.common.model.PolicyInput;
 
 /**
  * Applies monitor definitions from the compacted {@code monitors} topic: create, change, pause, resume and
- * (tombstone) delete. Definitions never emit events; they only arm, move or disarm deadlines.
+ * (tombstone) delete. Definitions never emit events; they only arm, move or disarm deadlines, and hand the policy
+ * step what it needs of the monitor (tags, channels, alert policy), keyed by tenant.
  */
-public final class DefinitionProcessor implements Processor<String, MonitorDefinition, Void, Void> {
+public final class DefinitionProcessor implements Processor<String, MonitorDefinition, String, PolicyInput> {
 
     private final DetectorSettings settings;
     private final StatusMachine machine;
     private DetectorStores stores;
+    private ProcessorContext<String, PolicyInput> context;
 
     public DefinitionProcessor(DetectorSettings settings, StatusMachine machine) {
         this.settings = settings;
@@ -22,7 +25,8 @@ public final class DefinitionProcessor implements Processor<String, MonitorDefin
     }
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
+    public void init(ProcessorContext<String, PolicyInput> processorContext) {
+        context = processorContext;
         stores = new DetectorStores(context, settings);
     }
 
@@ -37,6 +41,7 @@ public final class DefinitionProcessor implements Processor<String, MonitorDefin
         if (definition == null) {
             if (previous != null) {
                 stores.delete(previous);
+                toPolicy(record, PolicyInput.Membership.deleted(monitorId, previous.tenantId()));
             }
             return;
         }
@@ -48,5 +53,10 @@ public final class DefinitionProcessor implements Processor<String, MonitorDefin
         Long heartbeatTime = stores.clock().read().heartbeatTime();
         long resumedAt = heartbeatTime == null ? requested : Math.max(requested, heartbeatTime);
         stores.save(previous, machine.onDefinition(previous, definition, resumedAt).state());
+        toPolicy(record, PolicyInput.Membership.of(definition));
+    }
+
+    private void toPolicy(Record<String, MonitorDefinition> record, PolicyInput.Membership membership) {
+        context.forward(new Record<>(membership.tenantId(), PolicyInput.of(membership), record.timestamp()));
     }
 }

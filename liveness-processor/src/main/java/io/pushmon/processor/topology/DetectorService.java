@@ -2,6 +2,7 @@ package io.pushmon.processor.topology;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,8 @@ import io.pushmon.common.topics.TopicProvisioner;
 import io.pushmon.processor.config.ProcessorConfig;
 import io.pushmon.processor.detector.DetectorMetrics;
 import io.pushmon.processor.detector.DetectorSettings;
+import io.pushmon.processor.policy.PolicyMetrics;
+import io.pushmon.processor.policy.PolicySettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -40,7 +43,8 @@ public class DetectorService {
         DetectorSettings settings = new DetectorSettings(detector.punctuationInterval(), detector.margin(),
                 detector.gapThreshold(), detector.budget(), detector.failureRetry());
         DetectorMetrics metrics = new DetectorMetrics(registry, Clock.systemUTC());
-        runtime = new DetectorRuntime(streamsSettings(), DetectorTopology.build(settings, metrics));
+        runtime = new DetectorRuntime(streamsSettings(), DetectorTopology.build(settings, metrics, policySettings(),
+                new PolicyMetrics(registry)));
         TopicProvisioner.provision(kafka, KafkaAccess.Service.PROCESSOR);
         runtime.start();
     }
@@ -63,6 +67,26 @@ public class DetectorService {
     /** host:port this instance announces to the others. */
     public String applicationServer() {
         return config.applicationServer();
+    }
+
+    private PolicySettings policySettings() {
+        ProcessorConfig.Policy policy = config.policy();
+        ProcessorConfig.Policy.Storm storm = policy.storm();
+        String onRecovery = storm.onRecovery().strip().toLowerCase(Locale.ROOT);
+        if (!onRecovery.equals("release") && !onRecovery.equals("drop")) {
+            throw new IllegalArgumentException("pushmon.processor.policy.storm.on-recovery must be release or drop, not "
+                    + storm.onRecovery());
+        }
+        Optional<String[]> operator = storm.operatorChannel().map(value -> value.split("/", 2));
+        if (operator.isPresent() && operator.get().length != 2) {
+            throw new IllegalArgumentException(
+                    "pushmon.processor.policy.storm.operator-channel must be tenant/channel");
+        }
+        return new PolicySettings(policy.punctuationInterval(), policy.grouping().enabled(),
+                policy.grouping().window(), policy.grouping().minSize(), policy.grouping().untagged(),
+                new PolicySettings.Storm(storm.enabled(), storm.downShare(), storm.ingestDrop(), storm.minMonitors(),
+                        storm.confirm(), onRecovery.equals("release"), operator.map(parts -> parts[0]),
+                        operator.map(parts -> parts[1]), storm.pulseInterval(), storm.pulseStale()));
     }
 
     private StreamsSettings streamsSettings() {

@@ -28,6 +28,8 @@ import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.PushStatus;
 import io.pushmon.common.schedule.Schedules;
 import io.pushmon.common.topics.Topic;
+import io.pushmon.processor.policy.PolicyMetrics;
+import io.pushmon.processor.policy.PolicySettings;
 import io.pushmon.processor.topology.DetectorTopology;
 import io.pushmon.processor.topology.StreamsSettings;
 
@@ -63,7 +65,7 @@ final class DetectorHarness implements AutoCloseable {
         }
         StreamsSettings streams = StreamsSettings.local("detector-test", "unused:9092", stateDir, "127.0.0.1:8081",
                 100, 10_000);
-        driver = new TopologyTestDriver(DetectorTopology.build(settings, metrics, DetectorStore.Kind.IN_MEMORY), streams.toProperties(), T0);
+        driver = new TopologyTestDriver(DetectorTopology.build(settings, metrics, PolicySettings.defaults(), new PolicyMetrics(new SimpleMeterRegistry()), DetectorStore.Kind.IN_MEMORY), streams.toProperties(), T0);
         monitors = driver.createInputTopic(Topic.MONITORS.topicName(), Topic.MONITORS.keySerde().serializer(),
                 Topic.MONITORS.valueSerde().serializer());
         heartbeats = driver.createInputTopic(Topic.HEARTBEATS.topicName(), Topic.HEARTBEATS.keySerde().serializer(),

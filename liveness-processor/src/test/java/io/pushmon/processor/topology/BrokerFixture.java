@@ -30,6 +30,8 @@ import io.pushmon.kafka.testing.TopicClient.Isolation;
 import io.pushmon.kafka.testing.TopicClient.Tail;
 import io.pushmon.processor.detector.DetectorMetrics;
 import io.pushmon.processor.detector.DetectorSettings;
+import io.pushmon.processor.policy.PolicyMetrics;
+import io.pushmon.processor.policy.PolicySettings;
 import io.pushmon.processor.detector.HeartbeatProcessor;
 
 /**
@@ -87,7 +89,8 @@ final class BrokerFixture implements AutoCloseable {
     private DetectorRuntime startDetector(StreamsSettings settings) {
         DetectorMetrics metrics = new DetectorMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
         DetectorRuntime runtime = new DetectorRuntime(settings,
-                DetectorTopology.build(DetectorSettings.defaults(), metrics));
+                DetectorTopology.build(DetectorSettings.defaults(), metrics, PolicySettings.defaults(),
+                        new PolicyMetrics(new SimpleMeterRegistry())));
         runtime.start();
         runtimes.add(runtime);
         long until = System.currentTimeMillis() + 60_000;

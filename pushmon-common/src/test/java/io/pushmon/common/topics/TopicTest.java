@@ -169,7 +169,7 @@ class TopicTest {
 
     @Test
     void everyTopicHasItsOwnName() {
-        assertThat(Topic.all()).extracting(Topic::topicName).doesNotHaveDuplicates().hasSize(10);
+        assertThat(Topic.all()).extracting(Topic::topicName).doesNotHaveDuplicates().hasSize(14);
     }
 
     @Test

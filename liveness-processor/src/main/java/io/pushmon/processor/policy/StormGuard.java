@@ -1,0 +1,78 @@
+package io.pushmon.processor.policy;
+
+import java.util.Collection;
+
+import io.pushmon.common.model.DetectorPulse;
+
+/**
+ * Judges, from every detector task's latest pulse, whether the downs being declared are more likely pushmon's own
+ * ingest failing than the monitors: many monitors down within a minute while fewer pushes arrive than usual. A
+ * complete ingest outage never gets here (the detector's clock stops with its ticks); this is for a partial one,
+ * such as one gateway zone gone, where ticks from the rest keep time moving.
+ */
+public final class StormGuard {
+
+    /** What the pulses say. */
+    public enum Verdict {
+        /** Ingest as usual: downs are the monitors'. */
+        NORMAL,
+        /** Ingest fell but not many monitors are down (yet): downs wait a little. */
+        INGEST_FALLING,
+        /** Ingest fell and many monitors went down: hold their notices. */
+        STORM
+    }
+
+    /**
+     * The figures a verdict was made of, summed over the fresh pulses.
+     *
+     * @param verdict   the verdict
+     * @param monitors  monitors in all
+     * @param downs     downs declared within the last minute
+     * @param ingest    pushes per second now
+     * @param baseline  pushes per second before
+     */
+    public record Assessment(Verdict verdict, long monitors, long downs, double ingest, double baseline) {
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%s: %d of %d monitors down within a minute, ingest %.1f/s"
+                    + " against %.1f/s before", verdict, downs, monitors, ingest, baseline);
+        }
+    }
+
+    private final PolicySettings.Storm settings;
+
+    public StormGuard(PolicySettings.Storm settings) {
+        this.settings = settings;
+    }
+
+    /** The verdict at wall-clock {@code now} from the pulses; stale ones (a partition moving) are left out. */
+    public Assessment assess(Collection<DetectorPulse> pulses, long now) {
+        long monitors = 0;
+        long downs = 0;
+        double ingest = 0;
+        double baseline = 0;
+        for (DetectorPulse pulse : pulses) {
+            if (pulse == null || pulse.at() == null
+                    || now - pulse.at().toEpochMilli() > settings.pulseStale().toMillis()) {
+                continue;
+            }
+            monitors += pulse.monitors();
+            downs += pulse.downsLastMinute();
+            ingest += pulse.ingestPerSecond();
+            baseline += pulse.baselinePerSecond();
+        }
+        return new Assessment(verdict(monitors, downs, ingest, baseline), monitors, downs, ingest, baseline);
+    }
+
+    private Verdict verdict(long monitors, long downs, double ingest, double baseline) {
+        if (!settings.enabled() || monitors < settings.minMonitors() || baseline <= 0) {
+            return Verdict.NORMAL;
+        }
+        boolean fell = ingest < baseline * (1 - settings.ingestDrop());
+        if (!fell) {
+            return Verdict.NORMAL;
+        }
+        return downs >= settings.downShare() * monitors ? Verdict.STORM : Verdict.INGEST_FALLING;
+    }
+}
