@@ -49,7 +49,10 @@ class HealthDocsMetricsIT {
                 .body("paths.'/api/push/{token}'.post.responses.'200'.description", containsString("paused"))
                 .body("paths.'/api/push/{token}'.post.responses.'503'.headers.'Retry-After'", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/push/{token}'.get.responses.'400'.description", containsString("bad parameter"))
-                .body("paths.'/api/monitors'.post.responses.'201'.description", equalTo("Created"));
+                .body("paths.'/api/monitors'.post.responses.'201'.description", equalTo("Created"))
+                .body("paths.'/api/monitors/{id}/backtest'.post.summary", equalTo("Backtest detection settings"))
+                .body("components.schemas.MonitorRequest.properties.failureThreshold.maximum", equalTo(100))
+                .body("components.schemas.BacktestRequest.properties.recoveryThreshold.minimum", equalTo(1));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 
+import io.pushmon.common.model.AlertPolicy;
 import io.pushmon.common.model.CronSchedule;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.gateway.push.PushTokens;
@@ -20,8 +21,9 @@ import io.pushmon.gateway.push.PushTokens;
  * as a string; the definition's own id only when it differs from the key (the topic may hold anything); the
  * tenant id and each channel id as numbers in {@link InternTable}s; timeout and grace; the two timestamps;
  * the name; for a cron monitor, its expression and time zone; a maximum run time when one is set; then, only for
- * the few monitors that have them, a trailer of extra flags (suspended, previous token, tags), the previous token
- * with its end, and the tags as numbers in a table of their own (a tenant's monitors repeat a few tags). Key and
+ * the few monitors that have them, a trailer of extra flags (suspended, previous token, tags, alert policy), the
+ * previous token with its end, the tags as numbers in a table of their own (a tenant's monitors repeat a few tags),
+ * and an alert policy other than the default as its four numbers. Key and
  * token come first, so {@link MonitorKeys} can hash and compare them in place.
  *
  * <p>Every value has exactly one encoding (a UUID or token not in canonical form is kept as a string), so two
@@ -44,6 +46,7 @@ final class MonitorCodec {
     static final int SUSPENDED = 1;
     static final int PREVIOUS_TOKEN = 2;
     static final int TAGS = 4;
+    static final int ALERT_POLICY = 8;
 
     static final int UUID_BYTES = 16;
     static final int TOKEN_BYTES = PushTokens.BYTES;
@@ -84,7 +87,8 @@ final class MonitorCodec {
             writeVarLong(out, zigZag(monitor.maxRuntimeSeconds()));
         }
         int trailer = (monitor.suspended() ? SUSPENDED : 0) | (monitor.previousToken() != null ? PREVIOUS_TOKEN : 0)
-                | (monitor.tags().isEmpty() ? 0 : TAGS);
+                | (monitor.tags().isEmpty() ? 0 : TAGS)
+                | (monitor.alertPolicy().equals(AlertPolicy.DEFAULT) ? 0 : ALERT_POLICY);
         if (trailer != 0) {
             writeVarLong(out, trailer);
             if (monitor.previousToken() != null) {
@@ -96,6 +100,13 @@ final class MonitorCodec {
                 for (String tag : monitor.tags()) {
                     writeVarLong(out, tags.intern(tag));
                 }
+            }
+            if ((trailer & ALERT_POLICY) != 0) {
+                AlertPolicy policy = monitor.alertPolicy();
+                writeVarLong(out, policy.failureThreshold());
+                writeVarLong(out, policy.recoveryThreshold());
+                writeVarLong(out, policy.reminderIntervalSeconds());
+                writeVarLong(out, policy.reminderLimit());
             }
         }
         byte[] record = out.toByteArray();
@@ -129,9 +140,11 @@ final class MonitorCodec {
         for (int i = 0; i < tagNames.length; i++) {
             tagNames[i] = tags.get((int) in.readVarLong());
         }
+        AlertPolicy policy = (trailer & ALERT_POLICY) != 0 ? new AlertPolicy((int) in.readVarLong(),
+                (int) in.readVarLong(), in.readVarLong(), (int) in.readVarLong()) : AlertPolicy.DEFAULT;
         return new MonitorDefinition(id, tenant == 0 ? null : tenants.get(tenant - 1), name, token, timeout, grace,
                 (flags & PAUSED) != 0, Arrays.asList(channelIds), createdAt, updatedAt, cron, maxRuntime,
-                (trailer & SUSPENDED) != 0, previous, Arrays.asList(tagNames));
+                (trailer & SUSPENDED) != 0, previous, Arrays.asList(tagNames), policy);
     }
 
     /**

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.pushmon.common.internal.Backtests;
+import io.pushmon.common.model.AlertPolicy;
 import io.pushmon.common.model.CronSchedule;
 import io.pushmon.common.schedule.Schedules;
 import io.pushmon.gateway.errors.ApiException;
@@ -28,6 +30,12 @@ import io.pushmon.gateway.errors.ApiException;
  *                       1 s .. 365 days; the grace time when absent
  * @param tags           labels to group the monitor by, at most 10 (see {@link Tags}); lower-cased, deduplicated
  *                       and sorted (default none)
+ * @param failureThreshold  consecutive failures (missed deadlines, failed runs, down pushes) before the monitor is
+ *                       down, 1 .. 100 (default 1)
+ * @param recoveryThreshold consecutive good pushes before a down monitor is up again, 1 .. 100 (default 1)
+ * @param reminderIntervalSeconds while down and not acknowledged, notify again this often: 0 (the default) for never,
+ *                       else 60 s .. 365 days
+ * @param reminderLimit  at most this many reminders per incident, 0 .. 1000; 0 (the default) for no limit
  */
 public record MonitorRequest(
         @NotBlank(message = "name is required and must not be blank")
@@ -50,7 +58,19 @@ public record MonitorRequest(
         @Min(value = 1, message = "maxRuntimeSeconds must be between 1 and 31536000 (365 days)")
         @Max(value = MonitorRequest.MAX_SECONDS, message = "maxRuntimeSeconds must be between 1 and 31536000 (365 days)")
         Long maxRuntimeSeconds,
-        List<String> tags) {
+        List<String> tags,
+        @Min(value = 1, message = "failureThreshold must be between 1 and 100")
+        @Max(value = MonitorRequest.MAX_THRESHOLD, message = "failureThreshold must be between 1 and 100")
+        Integer failureThreshold,
+        @Min(value = 1, message = "recoveryThreshold must be between 1 and 100")
+        @Max(value = MonitorRequest.MAX_THRESHOLD, message = "recoveryThreshold must be between 1 and 100")
+        Integer recoveryThreshold,
+        @Min(value = 0, message = MonitorRequest.REMINDER_INTERVAL_RANGE)
+        @Max(value = MonitorRequest.MAX_SECONDS, message = MonitorRequest.REMINDER_INTERVAL_RANGE)
+        Long reminderIntervalSeconds,
+        @Min(value = 0, message = "reminderLimit must be between 0 (no limit) and 1000")
+        @Max(value = MonitorRequest.MAX_REMINDERS, message = "reminderLimit must be between 0 (no limit) and 1000")
+        Integer reminderLimit) {
 
     /** Longest name, in characters. */
     public static final int MAX_NAME = 100;
@@ -60,11 +80,26 @@ public record MonitorRequest(
     public static final int MAX_CHANNELS = 50;
     /** Longest cron expression or zone name, in characters. */
     public static final int MAX_CRON = 200;
+    /** Highest failure or recovery threshold, also what a backtest may try. */
+    public static final int MAX_THRESHOLD = Backtests.MAX_THRESHOLD;
+    /** Shortest reminder interval other than 0 (off), in seconds. */
+    public static final long MIN_REMINDER_INTERVAL = 60;
+    /** Highest reminder limit. */
+    public static final int MAX_REMINDERS = 1000;
+    static final String REMINDER_INTERVAL_RANGE = "reminderIntervalSeconds must be 0 (no reminders) or between 60 and "
+            + "31536000 (365 days)";
 
     /** A request without tags, such as the one a slug ping with {@code ?create=1} makes. */
     public MonitorRequest(String name, Long timeoutSeconds, String cron, String timeZone, Long graceSeconds,
             List<String> channelIds, String pushToken, Long maxRuntimeSeconds) {
         this(name, timeoutSeconds, cron, timeZone, graceSeconds, channelIds, pushToken, maxRuntimeSeconds, null);
+    }
+
+    /** A request with the default alert policy, such as the one an import makes. */
+    public MonitorRequest(String name, Long timeoutSeconds, String cron, String timeZone, Long graceSeconds,
+            List<String> channelIds, String pushToken, Long maxRuntimeSeconds, List<String> tags) {
+        this(name, timeoutSeconds, cron, timeZone, graceSeconds, channelIds, pushToken, maxRuntimeSeconds, tags, null,
+                null, null, null);
     }
 
     /**
@@ -117,5 +152,19 @@ public record MonitorRequest(
      */
     List<String> tagsOrNone() {
         return Tags.normalize(tags, "tags");
+    }
+
+    /**
+     * The alert policy the request asks for; omitted fields take their defaults.
+     *
+     * @throws io.pushmon.gateway.errors.ApiException a 400 for a reminder interval between 0 and 60 s
+     */
+    AlertPolicy alertPolicy() {
+        long interval = reminderIntervalSeconds == null ? 0 : reminderIntervalSeconds;
+        if (interval > 0 && interval < MIN_REMINDER_INTERVAL) {
+            throw ApiException.badRequest(REMINDER_INTERVAL_RANGE);
+        }
+        return new AlertPolicy(failureThreshold == null ? 1 : failureThreshold,
+                recoveryThreshold == null ? 1 : recoveryThreshold, interval, reminderLimit == null ? 0 : reminderLimit);
     }
 }

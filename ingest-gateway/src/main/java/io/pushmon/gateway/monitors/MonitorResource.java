@@ -28,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import io.pushmon.common.model.MonitorDefinition;
+import io.pushmon.common.model.Role;
 import io.pushmon.gateway.GatewayConfig;
 import io.pushmon.gateway.status.LiveStateReader;
 import io.pushmon.gateway.tenants.CallerTenant;
+import io.pushmon.gateway.tenants.RequiresRole;
 import io.smallrye.common.annotation.Blocking;
 
 /** {@code /api/monitors}: the caller's tenant's push monitors. */
@@ -59,9 +61,15 @@ public class MonitorResource {
     @Inject
     LiveStateReader liveState;
 
+    @Inject
+    MonitorBacktests backtests;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a monitor", description = "Answers 201 with the push token and URL.")
+    @Operation(summary = "Create a monitor", description = "Answers 201 with the push token and URL. "
+            + "failureThreshold (1..100, default 1) failures in a row take the monitor down, recoveryThreshold "
+            + "(1..100, default 1) good pushes in a row bring it back; reminderIntervalSeconds (0 = off, default, or "
+            + "60..31536000) and reminderLimit (0 = unlimited) repeat the down notification.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid body; the message names the field")
     public Response create(@Valid @NotNull(message = BODY_REQUIRED) MonitorRequest request) {
@@ -81,7 +89,8 @@ public class MonitorResource {
     @Path("/{id}")
     @Operation(summary = "Get a monitor", description = "With its live state from the detector: status (new, up, "
             + "down, paused; unknown while the detector is rebalancing), lastHeartbeatAt, nextDeadlineAt, lastMsg, "
-            + "lastValue, incident.")
+            + "lastValue, incident; while failures below failureThreshold are counted, failing (\"2/3\"), and while "
+            + "a down monitor counts good pushes towards recoveryThreshold, recovering (\"1/2\").")
     @APIResponse(responseCode = "404", description = "No such monitor in the caller's tenant")
     public MonitorView get(@PathParam("id") String id) {
         MonitorDefinition monitor = monitors.get(caller.tenantId(), id);
@@ -91,7 +100,8 @@ public class MonitorResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a monitor's settings", description = "Keeps id, token, paused and createdAt.")
+    @Operation(summary = "Replace a monitor's settings", description = "Keeps id, token, paused and createdAt; "
+            + "omitted optional fields, the thresholds and reminders among them, take their defaults.")
     @APIResponse(responseCode = "404", description = "No such monitor in the caller's tenant")
     public MonitorView replace(@PathParam("id") String id,
             @Valid @NotNull(message = BODY_REQUIRED) MonitorRequest request) {
@@ -139,6 +149,26 @@ public class MonitorResource {
             + "404 after. A second rotation within the overlap ends the first overlap at once.")
     public MonitorView rotateToken(@PathParam("id") String id, RotationRequest request) {
         return view(monitors.rotateToken(caller.tenantId(), id, request == null ? null : request.overlapSeconds()));
+    }
+
+    @POST
+    @Path("/{id}/backtest")
+    @Consumes(MediaType.WILDCARD)
+    @RequiresRole(Role.READ_ONLY)
+    @Operation(summary = "Backtest detection settings", description = "What these settings would have done: the "
+            + "monitor's last 100 signals (the history the detector keeps) are replayed through the detector's status "
+            + "machine with the body's timeoutSeconds or cron and timeZone, graceSeconds, maxRuntimeSeconds, "
+            + "failureThreshold and recoveryThreshold (each omitted one is the monitor's current setting), and again "
+            + "with the current settings. Answers {from, to, signals, settings, incidents: [{start, end, reason}], "
+            + "current: {settings, incidents}}; end is null for an incident still open at to, the time up to which "
+            + "the detector has read heartbeats. Nothing is changed; the cost is one read of 100 entries from one "
+            + "store and two replays.")
+    @APIResponse(responseCode = "200", description = "The incidents each setting would have opened")
+    @APIResponse(responseCode = "400", description = "Settings that do not fit; the message names the field")
+    @APIResponse(responseCode = "404", description = "No such monitor in the caller's tenant")
+    @APIResponse(responseCode = "503", description = "The detector is rebalancing; retry after Retry-After")
+    public Response backtest(@PathParam("id") String id, @Valid BacktestRequest request) {
+        return backtests.run(monitors.get(caller.tenantId(), id), request);
     }
 
     private MonitorView view(MonitorDefinition monitor) {

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.pushmon.common.model.AlertPolicy;
 import io.pushmon.common.model.CronSchedule;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.gateway.GatewayConfig;
@@ -56,11 +57,12 @@ public class MonitorService {
         CronSchedule cron = request.scheduleOrInterval();
         List<String> channelIds = checkChannels(tenantId, request.channelIdsOrNone());
         List<String> tags = request.tagsOrNone();
+        AlertPolicy policy = request.alertPolicy();
         String token = request.pushToken() == null ? PushTokens.generate() : keptToken(request.pushToken());
         Instant now = now();
         MonitorDefinition monitor = new MonitorDefinition(UUID.randomUUID().toString(), tenantId,
                 request.name(), token, request.timeoutOrNone(), request.graceOrDefault(), false,
-                channelIds, now, now, cron, request.maxRuntimeOrNone(), false, null, tags);
+                channelIds, now, now, cron, request.maxRuntimeOrNone(), false, null, tags, policy);
         return quotas.withRoomForMonitor(tenantId, () -> {
             synchronized (lock(token)) {
                 // Serialised per token within this gateway; two gateways taking the same token at once is the
@@ -96,9 +98,10 @@ public class MonitorService {
         CronSchedule cron = request.scheduleOrInterval();
         List<String> channelIds = checkChannels(tenantId, request.channelIdsOrNone());
         List<String> tags = request.tagsOrNone();
+        AlertPolicy policy = request.alertPolicy();
         return change(tenantId, id, m -> new MonitorDefinition(m.id(), m.tenantId(), request.name(), m.pushToken(),
                 request.timeoutOrNone(), request.graceOrDefault(), m.paused(), channelIds, m.createdAt(), now(),
-                cron, request.maxRuntimeOrNone(), m.suspended(), m.previousToken(), tags));
+                cron, request.maxRuntimeOrNone(), m.suspended(), m.previousToken(), tags, policy));
     }
 
     public MonitorDefinition pause(String tenantId, String id) {

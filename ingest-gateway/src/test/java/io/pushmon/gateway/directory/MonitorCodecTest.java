@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.pushmon.common.model.AlertPolicy;
 import io.pushmon.common.model.CronSchedule;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.gateway.push.PushTokens;
@@ -91,6 +92,23 @@ class MonitorCodecTest {
         MonitorDefinition released = monitor.withSuspended(false, UPDATED).withPushToken(monitor.pushToken(), null,
                 UPDATED);
         assertThat(codec.decode(codec.encode(id, released)).tags()).containsExactly("ops");
+    }
+
+    @Test
+    void anAlertPolicySitsInTheTrailerAndTheDefaultCostsNothing() {
+        String id = UUID.randomUUID().toString();
+        MonitorDefinition plain = new MonitorDefinition(id, "tenant-a", "flaky", PushTokens.generate(), 60, 0,
+                false, List.of(), CREATED, UPDATED, null, 0, false, null, List.of("ops"));
+        MonitorDefinition withPolicy = new MonitorDefinition(id, "tenant-a", "flaky", plain.pushToken(), 60, 0,
+                false, List.of(), CREATED, UPDATED, null, 0, false, null, List.of("ops"),
+                new AlertPolicy(3, 2, 3600, 5));
+
+        byte[] record = codec.encode(id, withPolicy);
+
+        assertThat(codec.decode(record)).isEqualTo(withPolicy);
+        assertThat(codec.decode(record).withPaused(true, UPDATED).alertPolicy()).isEqualTo(withPolicy.alertPolicy());
+        assertThat(record.length - codec.encode(id, plain).length).as("four numbers").isEqualTo(5);
+        assertThat(codec.decode(codec.encode(id, plain)).alertPolicy()).isEqualTo(AlertPolicy.DEFAULT);
     }
 
     @Test

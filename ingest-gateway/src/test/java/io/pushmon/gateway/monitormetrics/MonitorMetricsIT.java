@@ -96,9 +96,9 @@ class MonitorMetricsIT {
         long batchMillis = Duration.between(batchStart, batchEnd).toMillis();
         // What the processor holds after these signals, and the down event it writes for batch.
         ProgrammableProcessor.holds(new MonitorLiveState(web.getString("id"), MonitorStatus.STARTED, webPing, null,
-                null, null, 0, Instant.ofEpochMilli(webSignals.get(1).timestamp()), 1, null, null));
+                null, null, 0, Instant.ofEpochMilli(webSignals.get(1).timestamp()), 1, null, null, null));
         ProgrammableProcessor.holds(new MonitorLiveState(batch.getString("id"), MonitorStatus.DOWN, batchEnd, null,
-                null, null, 1, null, 0, batchMillis, null));
+                null, null, 1, null, 0, batchMillis, null, null));
         topics().send(Topic.MONITOR_EVENTS, batch.getString("id"), new MonitorEvent(UUID.randomUUID().toString(),
                 batch.getString("id"), tenant.id(), "batch", MonitorStatus.UP, MonitorStatus.DOWN,
                 EventReason.REPORTED_DOWN, batchEnd, 1, null, batchEnd, null, null, List.of()));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.pushmon.common.model.AlertPolicy;
 import io.pushmon.common.model.CronSchedule;
 import io.pushmon.gateway.errors.ApiException;
 
@@ -93,6 +94,31 @@ class MonitorRequestValidationTest {
                 .isInstanceOf(ApiException.class).hasMessageContaining("cron '0 25 * * *'");
         assertThatThrownBy(() -> new MonitorRequest("n", null, "0 3 * * *", "Europe/Atlantis", null, null, null, null)
                 .scheduleOrInterval()).hasMessageContaining("timeZone 'Europe/Atlantis' is not an IANA time zone");
+    }
+
+    @Test
+    void theAlertPolicyDefaultsToDownAtTheFirstFailureWithoutReminders() {
+        assertThat(new MonitorRequest("n", 60L, null, null, null, null, null, null).alertPolicy())
+                .isEqualTo(AlertPolicy.DEFAULT);
+        assertThat(alerting(3, 2, 3600L, 5).alertPolicy()).isEqualTo(new AlertPolicy(3, 2, 3600, 5));
+        assertThat(problems(alerting(100, 100, 60L, 1000))).isEmpty();
+    }
+
+    @Test
+    void thresholdsAndRemindersOutOfRangeNameTheirField() {
+        assertThat(problems(alerting(0, 101, null, null))).containsExactly(
+                "failureThreshold must be between 1 and 100", "recoveryThreshold must be between 1 and 100");
+        assertThat(problems(alerting(null, null, -1L, 1001))).containsExactly(
+                "reminderIntervalSeconds must be 0 (no reminders) or between 60 and 31536000 (365 days)",
+                "reminderLimit must be between 0 (no limit) and 1000");
+        assertThatThrownBy(() -> alerting(null, null, 59L, null).alertPolicy()).isInstanceOf(ApiException.class)
+                .hasMessage(MonitorRequest.REMINDER_INTERVAL_RANGE);
+    }
+
+    private static MonitorRequest alerting(Integer failureThreshold, Integer recoveryThreshold, Long interval,
+            Integer limit) {
+        return new MonitorRequest("n", 60L, null, null, null, null, null, null, null, failureThreshold,
+                recoveryThreshold, interval, limit);
     }
 
     private static List<String> problems(MonitorRequest request) {

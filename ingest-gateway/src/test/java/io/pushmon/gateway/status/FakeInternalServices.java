@@ -22,7 +22,7 @@ public class FakeInternalServices implements QuarkusTestResourceLifecycleManager
 
     /** Written with the contract's own writer, as the processor writes it. */
     static final String STATE = new MonitorLiveState("x", MonitorStatus.DOWN, Instant.parse("2026-01-01T00:00:00Z"),
-            null, "disk full", 12.5, 3, null, 0, 61_500L, 3).toJson();
+            null, "disk full", 12.5, 3, null, 0, 61_500L, 3, null).toJson();
     static final String HEARTBEATS = "[{\"at\":\"2026-01-01T00:00:00Z\",\"status\":\"down\",\"msg\":\"disk full\",\"value\":12.5}]";
     static final String NOTIFICATIONS = "[{\"channelId\":\"c1\",\"outcome\":\"delivered\",\"attempts\":1}]";
     static final String TEST_SENT = "{\"ok\":true,\"statusCode\":204,\"error\":null}";

@@ -59,7 +59,8 @@ class DashboardPagesIT {
         channelId = session(session).body(Map.of("name", "ops hook", "type", "webhook", "url",
                 "https://hooks.example.org/pushmon")).post("/api/channels").then().statusCode(201).extract().path("id");
         backupId = session(session).body(Map.of("name", "nightly backup", "cron", "0 3 * * *", "timeZone",
-                "Europe/Berlin", "graceSeconds", 600, "tags", List.of("db", "eu-west"), "channelIds", List.of(channelId)))
+                "Europe/Berlin", "graceSeconds", 600, "tags", List.of("db", "eu-west"), "channelIds", List.of(channelId),
+                "failureThreshold", 3))
                 .post("/api/monitors").then().statusCode(201).extract().path("id");
         session(session).body(Map.of("name", "queue worker", "timeoutSeconds", 60, "tags", List.of("eu-west")))
                 .post("/api/monitors").then().statusCode(201);
@@ -125,7 +126,9 @@ class DashboardPagesIT {
                 .body(containsString("value=\"nightly backup\""), containsString("value=\"0 3 * * *\""),
                         containsString("value=\"Europe/Berlin\""), containsString("value=\"db, eu-west\""),
                         containsString("id=\"ch-" + channelId + "\" name=\"channelIds\" value=\"" + channelId
-                                + "\" data-type=\"list\" checked"));
+                                + "\" data-type=\"list\" checked"),
+                        containsString("name=\"failureThreshold\" type=\"number\" min=\"1\" max=\"100\" required "
+                                + "data-type=\"int\" value=\"3\""));
         page("/app/monitors/new").then().statusCode(200).body(containsString("Create monitor"));
     }
 

@@ -33,12 +33,14 @@ import io.pushmon.common.model.MonitorStatus;
  * @param runs           started runs not ended yet, oldest first, at most {@link #MAX_OPEN_RUNS}
  * @param lastDurationMillis how long the last run that reported its start took (null before one did)
  * @param lastExitStatus the exit status of the last run that reported one (null before one did)
+ * @param streak         the alert thresholds and the consecutive failures or recoveries counted towards them
+ *                       ({@link Streak#DEFAULT} in state written before thresholds)
  */
 public record MonitorState(String monitorId, String tenantId, String name, long timeoutSeconds, long graceSeconds,
         boolean paused, List<String> channelIds, MonitorStatus status, Long lastHeartbeatAt, String lastMsg,
         Double lastValue, Long armedAt, Long deadline, long incident, Long downSince, long heartbeatCount,
         CronSchedule cron, long maxRuntimeSeconds, List<OpenRun> runs, Long lastDurationMillis,
-        Integer lastExitStatus) {
+        Integer lastExitStatus, Streak streak) {
 
     /**
      * Open runs kept per monitor. A job that starts and never reports its end must not grow the hot state; the oldest
@@ -49,6 +51,7 @@ public record MonitorState(String monitorId, String tenantId, String name, long 
     public MonitorState {
         channelIds = channelIds == null ? List.of() : List.copyOf(channelIds);
         runs = runs == null ? List.of() : List.copyOf(runs);
+        streak = streak == null ? Streak.DEFAULT : streak;
     }
 
     /** The state of a monitor that was just defined and never pushed. */
@@ -56,7 +59,7 @@ public record MonitorState(String monitorId, String tenantId, String name, long 
         return new MonitorState(definition.id(), definition.tenantId(), definition.name(),
                 definition.timeoutSeconds(), definition.graceSeconds(), definition.inactive(),
                 definition.channelIds(), MonitorStatus.NEW, null, null, null, null, null, 0, null, 0, definition.cron(),
-                definition.maxRuntimeSeconds(), List.of(), null, null);
+                definition.maxRuntimeSeconds(), List.of(), null, null, Streak.of(definition.alertPolicy()));
     }
 
     /** The status as users see it: paused hides the underlying status, and an open run shows as started. */
@@ -86,14 +89,15 @@ public record MonitorState(String monitorId, String tenantId, String name, long 
         return new MonitorState(monitorId, definition.tenantId(), definition.name(), definition.timeoutSeconds(),
                 definition.graceSeconds(), definition.inactive(), definition.channelIds(), status, lastHeartbeatAt,
                 lastMsg, lastValue, armedAt, deadline, incident, downSince, heartbeatCount, definition.cron(),
-                definition.maxRuntimeSeconds(), runs, lastDurationMillis, lastExitStatus);
+                definition.maxRuntimeSeconds(), runs, lastDurationMillis, lastExitStatus,
+                streak.withPolicy(definition.alertPolicy()));
     }
 
     /** Records a push that ends a run or is a plain heartbeat, at broker time {@code at}. */
     public MonitorState withPush(long at, String msg, Double value) {
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds, status,
                 at, msg, value, armedAt, deadline, incident, downSince, heartbeatCount + 1, cron, maxRuntimeSeconds,
-                runs, lastDurationMillis, lastExitStatus);
+                runs, lastDurationMillis, lastExitStatus, streak);
     }
 
     /** Records a signal that only goes into the history (a log, a start): it takes a history slot, nothing else. */
@@ -105,7 +109,7 @@ public record MonitorState(String monitorId, String tenantId, String name, long 
     public MonitorState withRuns(List<OpenRun> openRuns) {
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds, status,
                 lastHeartbeatAt, lastMsg, lastValue, armedAt, deadline, incident, downSince, heartbeatCount, cron,
-                maxRuntimeSeconds, openRuns, lastDurationMillis, lastExitStatus);
+                maxRuntimeSeconds, openRuns, lastDurationMillis, lastExitStatus, streak);
     }
 
     /** The same state with the outcome of a run that ended: its duration and exit status, where known. */
@@ -113,20 +117,20 @@ public record MonitorState(String monitorId, String tenantId, String name, long 
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds, status,
                 lastHeartbeatAt, lastMsg, lastValue, armedAt, deadline, incident, downSince, heartbeatCount, cron,
                 maxRuntimeSeconds, runs, durationMillis != null ? durationMillis : lastDurationMillis,
-                exitStatus != null ? exitStatus : lastExitStatus);
+                exitStatus != null ? exitStatus : lastExitStatus, streak);
     }
 
     private MonitorState withCount(long count) {
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds, status,
                 lastHeartbeatAt, lastMsg, lastValue, armedAt, deadline, incident, downSince, count, cron,
-                maxRuntimeSeconds, runs, lastDurationMillis, lastExitStatus);
+                maxRuntimeSeconds, runs, lastDurationMillis, lastExitStatus, streak);
     }
 
     /** Sets the base and time of the pending deadline; both null disarm it. */
     public MonitorState armed(Long newArmedAt, Long newDeadline) {
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds, status,
                 lastHeartbeatAt, lastMsg, lastValue, newArmedAt, newDeadline, incident, downSince, heartbeatCount, cron,
-                maxRuntimeSeconds, runs, lastDurationMillis, lastExitStatus);
+                maxRuntimeSeconds, runs, lastDurationMillis, lastExitStatus, streak);
     }
 
     /** Moves the pending deadline without changing what it counts from. */
@@ -134,17 +138,27 @@ public record MonitorState(String monitorId, String tenantId, String name, long 
         return armed(armedAt, newDeadline);
     }
 
-    /** Opens a new incident at {@code at}: status down, no deadline. */
+    /** Opens a new incident at {@code at}: status down, no deadline, nothing counted towards the thresholds. */
     public MonitorState wentDown(long at) {
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds,
                 MonitorStatus.DOWN, lastHeartbeatAt, lastMsg, lastValue, null, null, incident + 1, at, heartbeatCount,
-                cron, maxRuntimeSeconds, runs, lastDurationMillis, lastExitStatus);
+                cron, maxRuntimeSeconds, runs, lastDurationMillis, lastExitStatus, streak.cleared());
     }
 
-    /** Status up (first push or recovery); the incident number stays so the recovery can name it. */
+    /**
+     * Status up (first push or recovery), nothing counted towards the thresholds; the incident number stays so the
+     * recovery can name it.
+     */
     public MonitorState cameUp() {
         return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds,
                 MonitorStatus.UP, lastHeartbeatAt, lastMsg, lastValue, armedAt, deadline, incident, null,
-                heartbeatCount, cron, maxRuntimeSeconds, runs, lastDurationMillis, lastExitStatus);
+                heartbeatCount, cron, maxRuntimeSeconds, runs, lastDurationMillis, lastExitStatus, streak.cleared());
+    }
+
+    /** The same state with these thresholds and counts. */
+    public MonitorState withStreak(Streak next) {
+        return new MonitorState(monitorId, tenantId, name, timeoutSeconds, graceSeconds, paused, channelIds, status,
+                lastHeartbeatAt, lastMsg, lastValue, armedAt, deadline, incident, downSince, heartbeatCount, cron,
+                maxRuntimeSeconds, runs, lastDurationMillis, lastExitStatus, next);
     }
 }

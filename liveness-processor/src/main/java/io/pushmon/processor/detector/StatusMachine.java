@@ -30,8 +30,9 @@ public final class StatusMachine {
     /**
      * A new or changed definition. It never emits: pausing, resuming and reconfiguring are the owner's
      * actions, not outages. A resume re-arms from {@code resumedAt}, so the time spent paused never counts
-     * as silence, and forgets the runs started before it, whose time ran on while nobody watched; a changed
-     * timeout, grace or run limit recomputes the pending deadline at once.
+     * as silence, and forgets the runs started before it, whose time ran on while nobody watched, and the failures or
+     * recoveries counted before it; a changed timeout, grace or run limit recomputes the pending deadline at once, and
+     * changed thresholds apply from the next failure or good push.
      */
     public Transition onDefinition(MonitorState previous, MonitorDefinition definition, long resumedAt) {
         if (previous == null) {
@@ -40,7 +41,7 @@ public final class StatusMachine {
         MonitorState next = previous.withDefinition(definition);
         boolean resumed = previous.paused() && !next.paused();
         if (resumed) {
-            next = next.withRuns(List.of());
+            next = next.withRuns(List.of()).withStreak(next.streak().cleared());
         }
         long base = resumed ? Math.max(orZero(previous.lastHeartbeatAt()), resumedAt) : orZero(previous.armedAt());
         return Transition.quiet(arm(next, base));
@@ -49,8 +50,8 @@ public final class StatusMachine {
     /**
      * A signal at broker time {@code at}. A log is only counted. A start opens a run that must end within the run
      * limit. An up or down push ends the run it pairs with and is otherwise a heartbeat: while paused it is recorded
-     * but changes nothing else; a down push opens an incident unless one is open (so the later deadline cannot add a
-     * second down); an up push closes an open incident and arms the next deadline.
+     * but changes nothing else; a down push is a failure (see {@link #onFailedPush}); an up push is a good one (see
+     * {@link #onGoodPush}).
      */
     public Transition onPush(MonitorState previous, Heartbeat push, long at) {
         return switch (push.status()) {
@@ -74,31 +75,60 @@ public final class StatusMachine {
         if (recorded.paused()) {
             return Transition.quiet(recorded);
         }
-        if (status == PushStatus.DOWN) {
-            if (recorded.status() == MonitorStatus.DOWN) {
-                return Transition.quiet(recorded.armed(null, null));
-            }
-            MonitorState down = recorded.wentDown(at);
-            return Transition.emitting(down, event(previous.status(), down, EventReason.REPORTED_DOWN, at, null));
+        return status == PushStatus.DOWN ? onFailedPush(previous, recorded, at) : onGoodPush(previous, recorded, at);
+    }
+
+    /**
+     * A down push opens an incident once it is the failure threshold's consecutive failure, and unless one is open (so
+     * the later deadline cannot add a second down; while recovering it starts the count again). Below the threshold
+     * the monitor is up and failing: the job ran, so its next run is expected as after any push.
+     */
+    private Transition onFailedPush(MonitorState previous, MonitorState recorded, long at) {
+        Streak streak = recorded.streak();
+        if (recorded.status() == MonitorStatus.DOWN) {
+            return Transition.quiet(recorded.withStreak(streak.cleared()).armed(null, null));
+        }
+        if (!streak.failureIsDown()) {
+            MonitorState live = recorded.status() == MonitorStatus.NEW ? recorded.cameUp() : recorded;
+            return Transition.quiet(arm(live.withStreak(streak.failed()), at));
+        }
+        MonitorState down = recorded.wentDown(at);
+        return Transition.emitting(down, event(previous.status(), down, EventReason.REPORTED_DOWN, at, null));
+    }
+
+    /**
+     * An up push ends the failures counted and arms the next deadline. On a down monitor it closes the incident once
+     * it is the recovery threshold's consecutive good push; before that the monitor stays down and recovering, with a
+     * deadline for the next good push, so a silence breaks the count as a failure does.
+     */
+    private Transition onGoodPush(MonitorState previous, MonitorState recorded, long at) {
+        if (previous.status() != MonitorStatus.DOWN) {
+            return Transition.quiet(arm(recorded.cameUp(), at));
+        }
+        if (!recorded.streak().goodPushRecovers()) {
+            return Transition.quiet(arm(recorded.withStreak(recorded.streak().recovering()), at));
         }
         MonitorState up = arm(recorded.cameUp(), at);
-        if (previous.status() == MonitorStatus.DOWN) {
-            return Transition.emitting(up,
-                    event(MonitorStatus.DOWN, up, EventReason.RECOVERED, at, previous.downSince()));
-        }
-        return Transition.quiet(up);
+        return Transition.emitting(up, event(MonitorStatus.DOWN, up, EventReason.RECOVERED, at, previous.downSince()));
     }
 
     /**
      * The pending deadline passed unanswered: the expected heartbeat did not come, or a started run did not end in
      * time (then the runs overdue at the deadline are dropped, so a recovery does not find them and go down again).
-     * The event's time is the deadline itself, not the moment the detector noticed, so the reported outage does not
-     * depend on detection delay.
+     * That is a failure; once it is the failure threshold's consecutive one the monitor goes down, and the event's
+     * time is the deadline itself, not the moment the detector noticed, so the reported outage does not depend on
+     * detection delay. Below the threshold the monitor stays up and failing, and waits one period more: a missed
+     * heartbeat re-arms from the time it was expected (the deadline less grace), so the next deadline is the next
+     * expected one plus grace; a run that ran too long re-arms from its limit. On a recovering monitor the silence
+     * ends the count of good pushes.
      */
     public Transition onDeadline(MonitorState previous) {
         long deadline = previous.deadline();
         Long runDeadline = previous.runDeadline();
         boolean ranTooLong = runDeadline != null && runDeadline <= deadline;
+        if (!previous.paused() && previous.status() == MonitorStatus.DOWN && previous.streak().recoveries() > 0) {
+            return Transition.quiet(arm(previous.withStreak(previous.streak().cleared()), null));
+        }
         boolean due = switch (previous.status()) {
             case UP -> true;
             case NEW -> ranTooLong;
@@ -108,6 +138,11 @@ public final class StatusMachine {
             return Transition.quiet(previous.armed(null, null));
         }
         MonitorState state = ranTooLong ? previous.withRuns(notOverdue(previous, deadline)) : previous;
+        if (!state.streak().failureIsDown()) {
+            long base = ranTooLong ? deadline : Math.subtractExact(deadline, Math.multiplyExact(state.graceSeconds(),
+                    1000L));
+            return Transition.quiet(arm(state.withStreak(state.streak().failed()), base));
+        }
         MonitorState down = state.wentDown(deadline);
         return Transition.emitting(down, event(previous.status(), down, EventReason.TIMEOUT, deadline, null));
     }
@@ -127,12 +162,13 @@ public final class StatusMachine {
     }
 
     /**
-     * The deadline that fits the state: none while paused, down, or new with nothing started; the oldest open run's
-     * limit while a run is open (a start answers the expected run, and the run must then end in time); otherwise,
-     * also for a run on a monitor without grace or run limit, the schedule's deadline counted from {@code base}.
+     * The deadline that fits the state: none while paused, down and not recovering, or new with nothing started; the
+     * oldest open run's limit while a run is open (a start answers the expected run, and the run must then end in
+     * time); otherwise, also for a run on a monitor without grace or run limit, the schedule's deadline counted from
+     * {@code base}.
      */
     private MonitorState arm(MonitorState state, Long base) {
-        if (state.paused() || state.status() == MonitorStatus.DOWN) {
+        if (state.paused() || state.status() == MonitorStatus.DOWN && state.streak().recoveries() == 0) {
             return state.armed(null, null);
         }
         Long runDeadline = state.runDeadline();

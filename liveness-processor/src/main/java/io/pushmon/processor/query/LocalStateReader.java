@@ -19,6 +19,8 @@ import io.pushmon.processor.detector.HeartbeatEntry;
 import io.pushmon.processor.detector.MonitorState;
 import io.pushmon.processor.detector.RecentEvents;
 import io.pushmon.processor.detector.StoredBody;
+import io.pushmon.processor.time.ClockState;
+import io.pushmon.processor.time.DetectorClock;
 
 /**
  * Reads monitors from the active stores of one partition on this instance. Any of these reads throws
@@ -94,6 +96,12 @@ final class LocalStateReader {
         ReadOnlyKeyValueStore<Bytes, byte[]> store = store(DetectorStore.HEARTBEAT_BODIES);
         int slot = (int) (seq % DetectorStores.BODIES_KEPT);
         return StoredBody.bodyOf(store.get(DetectorStore.historyKey(monitorId, slot)), seq);
+    }
+
+    /** Broker time of the latest record read from the partition's heartbeats; empty before the first. */
+    Optional<Long> heartbeatTime() {
+        ReadOnlyKeyValueStore<String, ClockState> store = store(DetectorStore.DETECTOR_CLOCK);
+        return Optional.ofNullable(store.get(DetectorClock.KEY)).map(ClockState::heartbeatTime);
     }
 
     List<MonitorEvent> events(String monitorId) {

@@ -1,8 +1,13 @@
 package io.pushmon.processor.query;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -17,12 +22,17 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.pushmon.common.internal.Backtests;
 import io.pushmon.common.internal.HeartbeatBody;
 import io.pushmon.common.internal.MonitorLiveState;
 import io.pushmon.common.serde.Json;
+import io.pushmon.processor.backtest.Backtest;
 import io.pushmon.processor.config.ProcessorConfig;
 import io.pushmon.processor.detector.DetectorStore;
+import io.pushmon.processor.detector.DetectorStores;
+import io.pushmon.processor.detector.HeartbeatEntry;
 import io.pushmon.processor.detector.MonitorState;
+import io.pushmon.processor.detector.Streak;
 import io.pushmon.processor.topology.DetectorService;
 
 /**
@@ -39,6 +49,7 @@ public class MonitorQueries {
     private final HostInfo self;
     private final OwnerForwarder forwarder;
     private final int retryAfterSeconds;
+    private final Backtest backtest = new Backtest();
 
     public MonitorQueries(DetectorService detector, ProcessorConfig config, OwnerForwarder forwarder) {
         this.detector = detector;
@@ -48,6 +59,25 @@ public class MonitorQueries {
     }
 
     public Response read(String monitorId, MonitorView view, boolean forwarded) {
+        return routed(monitorId, forwarded, (streams, partition) -> readLocally(streams, partition, monitorId, view),
+                owner -> forwarder.forward(owner, monitorId, view));
+    }
+
+    /**
+     * What each rule of the query would have done with the monitor's retained signals, as {@code Backtests.Report}
+     * JSON: the owner reads its last {@value DetectorStores#HISTORY_SIZE} signals from one store and replays them
+     * once per rule, changing nothing.
+     */
+    public Response backtest(String monitorId, Backtests.Query query, boolean forwarded) {
+        return routed(monitorId, forwarded,
+                (streams, partition) -> backtestLocally(streams, partition, monitorId, query),
+                owner -> forwarder.post(owner, OwnerForwarder.monitorPath(monitorId, "backtest"), query.toJson())
+                        .join());
+    }
+
+    /** Answers here when this instance owns the monitor, else passes the request on to the owner once. */
+    private Response routed(String monitorId, boolean forwarded, BiFunction<KafkaStreams, Integer, Response> local,
+            Function<HostInfo, Optional<OwnerForwarder.Answer>> remote) {
         Optional<KafkaStreams> running = running();
         if (running.isEmpty()) {
             return notRunning();
@@ -57,12 +87,12 @@ public class MonitorQueries {
             return unavailable("the owner of this monitor is not known yet");
         }
         if (owner.get().activeHost().equals(self)) {
-            return readLocally(running.get(), owner.get().partition(), monitorId, view);
+            return local.apply(running.get(), owner.get().partition());
         }
         if (forwarded) {
             return unavailable("this monitor's partition is moving between instances");
         }
-        return forwarder.forward(owner.get().activeHost(), monitorId, view)
+        return remote.apply(owner.get().activeHost())
                 .map(MonitorQueries::passThrough)
                 .orElseGet(() -> unavailable("the owner of this monitor did not answer"));
     }
@@ -120,12 +150,52 @@ public class MonitorQueries {
         }
     }
 
+    private Response backtestLocally(KafkaStreams streams, int partition, String monitorId, Backtests.Query query) {
+        LocalStateReader reader = new LocalStateReader(streams, partition);
+        List<HeartbeatEntry> signals;
+        Optional<Long> heartbeatTime;
+        try {
+            Optional<MonitorState> state = reader.state(monitorId);
+            if (state.isEmpty()) {
+                return error(Response.Status.NOT_FOUND, "unknown monitor");
+            }
+            signals = new ArrayList<>(reader.latest(state.get(), DetectorStores.HISTORY_SIZE));
+            heartbeatTime = reader.heartbeatTime();
+        } catch (InvalidStateStoreException e) {
+            LOG.debugf("Store of partition %d not queryable: %s", partition, e.getMessage());
+            return unavailable("this monitor's state is being restored or moved");
+        }
+        Collections.reverse(signals);
+        Optional<Long> newest = signals.isEmpty() ? Optional.empty()
+                : Optional.of(signals.get(signals.size() - 1).at());
+        // Every signal replayed has been read, so "now" is never before the newest of them.
+        Optional<Long> now = heartbeatTime.map(read -> Math.max(read, newest.orElse(read))).or(() -> newest);
+        List<List<Backtests.Incident>> incidents = new ArrayList<>(query.rules().size());
+        for (Backtests.Rule rule : query.rules()) {
+            try {
+                incidents.add(backtest.replay(monitorId, rule, signals, now.orElse(0L)));
+            } catch (IllegalStateException e) {
+                return error(Response.Status.BAD_REQUEST, e.getMessage());
+            }
+        }
+        Instant from = signals.isEmpty() ? null : Instant.ofEpochMilli(signals.get(0).at());
+        Instant to = now.map(Instant::ofEpochMilli).orElse(null);
+        return Response.ok(new Backtests.Report(from, to, signals.size(), incidents).toJson(),
+                MediaType.APPLICATION_JSON).build();
+    }
+
     /** The contract's view of the state: what the gateway shows on {@code GET /api/monitors/{id}}. */
     static MonitorLiveState liveState(MonitorState state) {
         return new MonitorLiveState(state.monitorId(), state.visibleStatus(), instant(state.lastHeartbeatAt()),
                 state.paused() ? null : instant(state.deadline()), state.lastMsg(), state.lastValue(),
                 state.incident(), state.runs().isEmpty() ? null : instant(state.runs().get(0).startedAt()),
-                state.runs().size(), state.lastDurationMillis(), state.lastExitStatus());
+                state.runs().size(), state.lastDurationMillis(), state.lastExitStatus(),
+                thresholds(state.streak()));
+    }
+
+    private static MonitorLiveState.Thresholds thresholds(Streak streak) {
+        return new MonitorLiveState.Thresholds(streak.failures(), streak.failureThreshold(), streak.recoveries(),
+                streak.recoveryThreshold());
     }
 
     private static Instant instant(Long epochMillis) {

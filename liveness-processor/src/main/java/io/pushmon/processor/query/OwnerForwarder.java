@@ -37,9 +37,13 @@ final class OwnerForwarder {
 
     /** The owner's answer, or empty when it could not be reached in time. */
     Optional<Answer> forward(HostInfo owner, String monitorId, MonitorView view) {
-        return send(request(owner, "/internal/monitors/"
-                + URLEncoder.encode(monitorId, StandardCharsets.UTF_8).replace("+", "%20") + "/" + view.path()).GET())
-                .join();
+        return send(request(owner, monitorPath(monitorId, view.path())).GET()).join();
+    }
+
+    /** The path of a monitor's endpoint below {@code /internal/monitors/{id}/}, with the id encoded. */
+    static String monitorPath(String monitorId, String below) {
+        return "/internal/monitors/" + URLEncoder.encode(monitorId, StandardCharsets.UTF_8).replace("+", "%20") + "/"
+                + below;
     }
 
     /**

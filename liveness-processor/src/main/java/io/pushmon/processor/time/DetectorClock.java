@@ -13,7 +13,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class DetectorClock {
 
-    private static final String KEY = "clock";
+    /** The key of the task's one entry in its clock store. */
+    public static final String KEY = "clock";
 
     private final KeyValueStore<String, ClockState> store;
     private final long marginMillis;

@@ -338,7 +338,7 @@ class StatusTransitionsTest {
         // A state no valid input produces (no status) makes the status machine fail on this monitor only.
         detector.stateStore().put("broken", new MonitorState(broken.monitorId(), broken.tenantId(), broken.name(),
                 60, 0, false, List.of(), null, broken.lastHeartbeatAt(), null, null, broken.armedAt(),
-                broken.deadline(), 0, null, 1, null, 0, List.of(), null, null));
+                broken.deadline(), 0, null, 1, null, 0, List.of(), null, null, null));
 
         detector.runUntil(0, 61);
 

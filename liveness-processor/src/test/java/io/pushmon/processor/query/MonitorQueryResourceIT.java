@@ -18,10 +18,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.pushmon.common.internal.Backtests;
 import io.pushmon.common.internal.HeartbeatBody;
 import io.pushmon.common.internal.MonitorLiveState;
 import io.pushmon.common.internal.MonitorStates;
 import io.pushmon.common.internal.MonitorStates.Point;
+import io.pushmon.common.model.EventReason;
 import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.MonitorStatus;
@@ -132,7 +134,7 @@ class MonitorQueryResourceIT {
         Optional<MonitorLiveState> read = MonitorLiveState.fromAnswer(id, answer.statusCode(), answer.asString());
 
         assertThat(read).contains(new MonitorLiveState(id, MonitorStatus.UP, Instant.ofEpochMilli(pushedAt),
-                Instant.ofEpochMilli(pushedAt).plusSeconds(150), "ran", 7.5, 0, null, 0, null, null));
+                Instant.ofEpochMilli(pushedAt).plusSeconds(150), "ran", 7.5, 0, null, 0, null, null, null));
         Response unknown = given().get(MonitorLiveState.path("no-such-" + id));
         assertThat(MonitorLiveState.fromAnswer(id, unknown.statusCode(), unknown.asString()))
                 .contains(MonitorLiveState.neverSeen(id));
@@ -247,6 +249,57 @@ class MonitorQueryResourceIT {
                 .body(containsString("pushmon_detector_punctuation_duration_seconds_count"))
                 .body(containsString("pushmon_detector_evaluation_failures_total"))
                 .body(containsString("pushmon_detector_events_total{reason=\"timeout\"}")));
+    }
+
+    @Test
+    void aBacktestReplaysTheRetainedSignalsThroughEachRuleAndChangesNothing() throws InterruptedException {
+        awaitReady();
+        String id = "backtest-" + UUID.randomUUID();
+        send(Topic.MONITORS, id, new MonitorDefinition(id, "tenant-q", "backtest", "secret", 300, 0, false,
+                List.of(), Instant.now(), Instant.now()));
+        long first = topics.send(Topic.HEARTBEATS, id, Heartbeat.push(PushStatus.UP, null, null, null, null, 0))
+                .timestamp();
+        Thread.sleep(2_500);
+        long second = topics.send(Topic.HEARTBEATS, id, Heartbeat.push(PushStatus.UP, null, null, null, null, 0))
+                .timestamp();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get(MonitorLiveState.path(id)).then().statusCode(200)
+                .body("lastHeartbeatAt", equalTo(Instant.ofEpochMilli(second).toString())));
+        Backtests.Query query = new Backtests.Query(List.of(new Backtests.Rule(1, null, 0, 0, 1, 1),
+                new Backtests.Rule(1, null, 0, 0, 4, 1), new Backtests.Rule(300, null, 0, 0, 1, 1)));
+
+        Response answer = given().contentType(ContentType.JSON).body(query.toJson())
+                .post(Backtests.path(id));
+
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        Backtests.Report report = Backtests.Report.fromAnswer(answer.statusCode(), answer.asString()).orElseThrow();
+        assertThat(report.signals()).isEqualTo(2);
+        assertThat(report.from()).isEqualTo(Instant.ofEpochMilli(first));
+        assertThat(report.to()).isAfterOrEqualTo(Instant.ofEpochMilli(second));
+        assertThat(report.incidents()).containsExactly(
+                List.of(new Backtests.Incident(Instant.ofEpochMilli(first + 1000), Instant.ofEpochMilli(second),
+                        EventReason.TIMEOUT)),
+                List.of(), List.of());
+        given().get(MonitorLiveState.path(id)).then().statusCode(200).body("status", equalTo("up"))
+                .body("incident", equalTo(0));
+    }
+
+    @Test
+    void aBacktestOfAnUnknownMonitorIs404AndOfABadRuleA400ThatSaysWhy() {
+        awaitReady();
+        String query = new Backtests.Query(List.of(new Backtests.Rule(60, null, 0, 0, 1, 1))).toJson();
+
+        given().contentType(ContentType.JSON).body(query).post(Backtests.path("no-such-" + UUID.randomUUID()))
+                .then().statusCode(404).body("error", equalTo("unknown monitor"));
+        given().contentType(ContentType.JSON).body("{\"rules\":[]}").post(Backtests.path("any"))
+                .then().statusCode(400).body("error", containsString("1 to 10 rules"));
+        given().contentType(ContentType.JSON).body("{\"rules\":[{\"timeoutSeconds\":0,\"cron\":{\"expression\":"
+                + "\"0 25 * * *\",\"timeZone\":\"UTC\"},\"failureThreshold\":1,\"recoveryThreshold\":1}]}")
+                .post(Backtests.path("any"))
+                .then().statusCode(400).body("error", containsString("0 25 * * *"));
+        given().contentType(ContentType.JSON).body(new Backtests.Query(List.of(new Backtests.Rule(60, null, 0, 0,
+                Backtests.MAX_THRESHOLD + 1, 1))).toJson()).post(Backtests.path("any"))
+                .then().statusCode(400).body("error", containsString("between 1 and 100"));
     }
 
     private static void awaitReady() {

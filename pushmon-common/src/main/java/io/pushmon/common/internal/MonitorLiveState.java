@@ -28,11 +28,46 @@ import io.pushmon.common.serde.Json;
  * @param openRuns        runs started and not ended
  * @param lastDurationMillis how long the last run that reported its start took, null before one did
  * @param lastExitStatus  the exit status of the last run that reported one, null before one did
+ * @param thresholds      the alert thresholds and how far the monitor has come towards them; 1/1 with nothing counted
+ *                        in an answer from a processor older than thresholds
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MonitorLiveState(String monitorId, MonitorStatus status, Instant lastHeartbeatAt,
         Instant nextDeadlineAt, String lastMsg, Double lastValue, long incident, Instant runningSince, int openRuns,
-        Long lastDurationMillis, Integer lastExitStatus) {
+        Long lastDurationMillis, Integer lastExitStatus, Thresholds thresholds) {
+
+    /**
+     * The alert policy's thresholds and the consecutive failures or good pushes counted towards them.
+     *
+     * @param failures          failures counted while not down (missed deadlines, runs too long, down pushes)
+     * @param failureThreshold  failures that take the monitor down
+     * @param recoveries        good pushes counted while down
+     * @param recoveryThreshold good pushes that bring it back up
+     */
+    public record Thresholds(int failures, int failureThreshold, int recoveries, int recoveryThreshold) {
+
+        /** Thresholds 1/1, nothing counted. */
+        public static final Thresholds DEFAULT = new Thresholds(0, 1, 0, 1);
+
+        public Thresholds {
+            failureThreshold = Math.max(1, failureThreshold);
+            recoveryThreshold = Math.max(1, recoveryThreshold);
+        }
+
+        /** {@code "k/n"} while k failures below the threshold n are counted, else null. */
+        public String failing() {
+            return failures > 0 ? failures + "/" + failureThreshold : null;
+        }
+
+        /** {@code "k/r"} while a down monitor has k of the r good pushes it needs, else null. */
+        public String recovering() {
+            return recoveries > 0 ? recoveries + "/" + recoveryThreshold : null;
+        }
+    }
+
+    public MonitorLiveState {
+        thresholds = thresholds == null ? Thresholds.DEFAULT : thresholds;
+    }
 
     /** Path of the read on the processor, relative to its base URL. */
     public static String path(String monitorId) {
@@ -41,7 +76,7 @@ public record MonitorLiveState(String monitorId, MonitorStatus status, Instant l
 
     /** What a monitor the processor has not seen yet looks like: created moments ago, never pushed. */
     public static MonitorLiveState neverSeen(String monitorId) {
-        return new MonitorLiveState(monitorId, MonitorStatus.NEW, null, null, null, null, 0, null, 0, null, null);
+        return new MonitorLiveState(monitorId, MonitorStatus.NEW, null, null, null, null, 0, null, 0, null, null, null);
     }
 
     /**

@@ -15,9 +15,26 @@ class MonitorLiveStateTest {
     @Test
     void aStateSurvivesTheRoundTrip() {
         var state = new MonitorLiveState("m-1", MonitorStatus.DOWN, Instant.parse("2026-01-01T00:00:00Z"), null,
-                "disk full", 12.5, 3, Instant.parse("2026-01-01T00:01:00Z"), 2, 61_500L, 3);
+                "disk full", 12.5, 3, Instant.parse("2026-01-01T00:01:00Z"), 2, 61_500L, 3,
+                new MonitorLiveState.Thresholds(2, 3, 0, 1));
 
         assertThat(MonitorLiveState.fromJson(state.toJson())).isEqualTo(state);
+    }
+
+    @Test
+    void anAnswerFromAProcessorOlderThanThresholdsReadsAsThresholdsOne() {
+        var state = MonitorLiveState.fromJson("{\"monitorId\":\"m-1\",\"status\":\"up\",\"incident\":0,"
+                + "\"openRuns\":0}");
+
+        assertThat(state.thresholds()).isEqualTo(MonitorLiveState.Thresholds.DEFAULT);
+        assertThat(state.thresholds().failing()).isNull();
+    }
+
+    @Test
+    void countsBelowTheThresholdsReadAsFractions() {
+        assertThat(new MonitorLiveState.Thresholds(2, 3, 0, 1).failing()).isEqualTo("2/3");
+        assertThat(new MonitorLiveState.Thresholds(0, 3, 1, 2).recovering()).isEqualTo("1/2");
+        assertThat(new MonitorLiveState.Thresholds(0, 3, 1, 2).failing()).isNull();
     }
 
     @Test

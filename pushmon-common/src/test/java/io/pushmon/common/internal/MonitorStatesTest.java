@@ -18,9 +18,9 @@ class MonitorStatesTest {
 
     private static final MonitorLiveState UP = new MonitorLiveState("m-1", MonitorStatus.UP,
             Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:05:00Z"), "ok", 12.5, 0, null, 0,
-            null, null);
+            null, null, null);
     private static final MonitorLiveState DOWN = new MonitorLiveState("m-2", MonitorStatus.DOWN,
-            Instant.parse("2026-01-01T00:00:00Z"), null, "disk full", null, 2, null, 0, 61_500L, 3);
+            Instant.parse("2026-01-01T00:00:00Z"), null, "disk full", null, 2, null, 0, 61_500L, 3, null);
 
     @Test
     void statesPointsAndTheIdsThatCouldNotBeReadSurviveTheRoundTrip() {
