@@ -1,5 +1,7 @@
 package io.pushmon.system;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -31,6 +33,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** One request as it arrived. Header names are case-insensitive. */
     public record Delivery(String method, String path, Map<String, String> headers, byte[] body, Instant receivedAt) {
 
@@ -40,6 +44,15 @@ public final class WebhookReceiver implements AutoCloseable {
 
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** The body as JSON, as the webhook channel sends it. */
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /**

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pushmon.system.PushmonApi.Channel;
 import io.pushmon.system.PushmonApi.Monitor;
 import io.pushmon.system.WebhookReceiver.Delivery;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +22,6 @@ import org.junit.jupiter.api.Test;
  * scenario, {@code faults/StormGuardIT}).
  */
 class AlertPolicyEndToEndIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static PushmonSystem system;
     private static WebhookReceiver receiver;
@@ -62,42 +57,25 @@ class AlertPolicyEndToEndIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> receiver.count("/hooks/grouped") >= 1);
         Delivery grouped = receiver.deliveries("/hooks/grouped").get(0);
-        JsonNode notice = json(grouped).path("notice");
+        JsonNode notice = grouped.json().path("notice");
         assertThat(notice.path("kind").asText()).isEqualTo("group-down");
         assertThat(notice.path("group").path("down").asInt()).isEqualTo(50);
         assertThat(notice.path("group").path("total").asInt()).isEqualTo(60);
         System.out.printf("grouped outage: 50 of 60 down, one notification %d ms after they stopped%n",
                 Duration.between(stopped, grouped.receivedAt()).toMillis());
         // Later downs would join the group; none come, and no monitor of it is notified on its own.
-        sleep(Duration.ofSeconds(8));
+        Pause.sleep(Duration.ofSeconds(8));
         assertThat(receiver.count("/hooks/grouped")).isEqualTo(1);
 
         heartbeats.start(api, failing);
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.count("/hooks/grouped") >= 2);
-        JsonNode recovery = json(receiver.deliveries("/hooks/grouped").get(1)).path("notice");
+        JsonNode recovery = receiver.deliveries("/hooks/grouped").get(1).json().path("notice");
         assertThat(recovery.path("kind").asText()).isEqualTo("group-up");
         assertThat(recovery.path("group").path("members")).hasSize(50);
-        sleep(Duration.ofSeconds(3));
+        Pause.sleep(Duration.ofSeconds(3));
         assertThat(receiver.count("/hooks/grouped")).isEqualTo(2);
 
         heartbeats.stop(fleet);
         fleet.forEach(monitor -> api.delete(monitor.id()));
-    }
-
-    private static JsonNode json(Delivery delivery) {
-        try {
-            return JSON.readTree(delivery.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pushmon.system.PushmonApi.Channel;
 import io.pushmon.system.PushmonApi.Monitor;
 import io.pushmon.system.WebhookReceiver.Delivery;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedPushmonSystem.class)
 class NotificationsEndToEndIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TIMEOUT_SECONDS = 2;
     /** The promise: a down notification within 3 s after the deadline. */
     private static final Duration NOTIFY_WITHIN = Duration.ofSeconds(3);
@@ -59,7 +55,7 @@ class NotificationsEndToEndIT {
         Instant acknowledged = Instant.now();
 
         Delivery down = awaitDeliveries(1, Duration.ofSeconds(TIMEOUT_SECONDS + 10)).get(0);
-        JsonNode downBody = json(down);
+        JsonNode downBody = down.json();
         assertThat(down.signedWith(channel.secret())).as("X-Pushmon-Signature verifies").isTrue();
         assertThat(down.header("X-Pushmon-Event")).isEqualTo("monitor.down");
         assertThat(downBody.path("reason").asText()).isEqualTo("timeout");
@@ -73,7 +69,7 @@ class NotificationsEndToEndIT {
         assertThat(api.push(monitor.pushToken(), "msg=back").status()).isEqualTo(200);
 
         Delivery up = awaitDeliveries(2, Duration.ofSeconds(10)).get(1);
-        JsonNode upBody = json(up);
+        JsonNode upBody = up.json();
         assertThat(up.signedWith(channel.secret())).isTrue();
         assertThat(up.header("X-Pushmon-Event")).isEqualTo("monitor.up");
         assertThat(upBody.path("reason").asText()).isEqualTo("recovered");
@@ -90,7 +86,7 @@ class NotificationsEndToEndIT {
         Instant acknowledged = Instant.now();
 
         Delivery down = awaitDeliveries(1, Duration.ofSeconds(10)).get(0);
-        JsonNode body = json(down);
+        JsonNode body = down.json();
         assertThat(down.signedWith(channel.secret())).isTrue();
         assertThat(body.path("reason").asText()).isEqualTo("reported-down");
         assertThat(body.path("lastMsg").asText()).isEqualTo("backup-failed");
@@ -98,7 +94,7 @@ class NotificationsEndToEndIT {
         assertThat(Duration.between(acknowledged, down.receivedAt())).isLessThan(Duration.ofSeconds(TIMEOUT_SECONDS));
 
         // Past the deadline and the time a timeout notification would need to arrive.
-        sleep(Duration.ofSeconds(TIMEOUT_SECONDS).plus(NOTIFY_WITHIN).plusSeconds(1));
+        Pause.sleep(Duration.ofSeconds(TIMEOUT_SECONDS).plus(NOTIFY_WITHIN).plusSeconds(1));
         assertThat(receiver.deliveries(hookPath)).hasSize(1);
     }
 
@@ -111,7 +107,7 @@ class NotificationsEndToEndIT {
         PushmonApi.Answer pausedPush = api.push(monitor.pushToken(), "msg=during-maintenance");
         assertThat(pausedPush.status()).isEqualTo(200);
         assertThat(pausedPush.body().path("paused").asBoolean()).isTrue();
-        sleep(Duration.ofSeconds(3L * TIMEOUT_SECONDS));
+        Pause.sleep(Duration.ofSeconds(3L * TIMEOUT_SECONDS));
         assertThat(receiver.deliveries(hookPath)).as("notifications while paused").isEmpty();
 
         Instant beforeResume = Instant.now();
@@ -119,7 +115,7 @@ class NotificationsEndToEndIT {
         Instant resumed = Instant.now();
 
         Delivery down = awaitDeliveries(1, Duration.ofSeconds(TIMEOUT_SECONDS + 10)).get(0);
-        JsonNode body = json(down);
+        JsonNode body = down.json();
         assertThat(body.path("reason").asText()).isEqualTo("timeout");
         // Re-armed from the resume, not from the last push before the pause (which is long past).
         Instant deadline = Instant.parse(body.path("at").asText());
@@ -157,7 +153,7 @@ class NotificationsEndToEndIT {
         Instant pushed = Instant.parse(api.heartbeatsUntilOne(monitor.id()).path(0).path("at").asText());
 
         Delivery down = awaitDeliveries(1, Duration.ofSeconds(75)).get(0);
-        JsonNode body = json(down);
+        JsonNode body = down.json();
         Instant expectedRun = pushed.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         assertThat(body.path("reason").asText()).isEqualTo("timeout");
         assertThat(Instant.parse(body.path("at").asText())).isEqualTo(expectedRun.plusSeconds(2));
@@ -169,22 +165,5 @@ class NotificationsEndToEndIT {
         await().atMost(atMost).pollInterval(Duration.ofMillis(50))
                 .until(() -> receiver.deliveries(hookPath).size() >= count);
         return receiver.deliveries(hookPath);
-    }
-
-    private static JsonNode json(Delivery delivery) {
-        try {
-            return JSON.readTree(delivery.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

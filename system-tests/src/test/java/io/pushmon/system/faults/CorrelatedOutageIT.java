@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pushmon.system.Heartbeats;
+import io.pushmon.system.Pause;
 import io.pushmon.system.PushmonApi;
 import io.pushmon.system.PushmonApi.Channel;
 import io.pushmon.system.PushmonApi.Monitor;
@@ -13,8 +13,6 @@ import io.pushmon.system.PushmonSystem;
 import io.pushmon.system.PushmonSystem.Component;
 import io.pushmon.system.WebhookReceiver;
 import io.pushmon.system.WebhookReceiver.Delivery;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +27,6 @@ import org.junit.jupiter.api.Test;
  * measures the grouping alone.
  */
 class CorrelatedOutageIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void groupingTurnsTwoHundredDownsIntoOneNotificationAndTwoHundredRecoveriesIntoOne() {
@@ -63,11 +59,11 @@ class CorrelatedOutageIT {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> downNotices(receiver) >= (grouping ? 1 : 200));
             // Anything still to come (joins, stragglers) comes within one more grouping window.
-            sleep(Duration.ofSeconds(20));
+            Pause.sleep(Duration.ofSeconds(20));
             heartbeats.start(api, failing);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> receiver.count("/hooks/eu-west") - downNotices(receiver) >= (grouping ? 1 : 200));
-            sleep(Duration.ofSeconds(5));
+            Pause.sleep(Duration.ofSeconds(5));
             Map<String, Long> byType = new TreeMap<>();
             for (Delivery delivery : receiver.deliveries("/hooks/eu-west")) {
                 byType.merge(delivery.header("X-Pushmon-Event"), 1L, Long::sum);
@@ -78,23 +74,6 @@ class CorrelatedOutageIT {
 
     private static long downNotices(WebhookReceiver receiver) {
         return receiver.deliveries("/hooks/eu-west").stream()
-                .filter(delivery -> json(delivery).path("to").asText().equals("down")).count();
-    }
-
-    private static JsonNode json(Delivery delivery) {
-        try {
-            return JSON.readTree(delivery.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+                .filter(delivery -> delivery.json().path("to").asText().equals("down")).count();
     }
 }

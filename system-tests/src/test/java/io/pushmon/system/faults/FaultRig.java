@@ -8,6 +8,7 @@ import io.pushmon.common.topics.Topic;
 import io.pushmon.kafka.testing.TopicClient;
 import io.pushmon.kafka.testing.TopicClient.Isolation;
 import io.pushmon.kafka.testing.TopicClient.Received;
+import io.pushmon.system.Pause;
 import io.pushmon.system.PushmonApi;
 import io.pushmon.system.PushmonApi.Channel;
 import io.pushmon.system.PushmonApi.Monitor;
@@ -111,19 +112,11 @@ final class FaultRig implements AutoCloseable {
 
     /** Lets real time pass, e.g. an outage. */
     static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        Pause.sleep(duration);
     }
 
     /** Lets real time pass until {@code instant}, e.g. a cron run; returns at once if it has passed. */
     static void sleepUntil(Instant instant) {
-        Duration left = Duration.between(Instant.now(), instant);
-        if (!left.isNegative()) {
-            sleep(left);
-        }
+        Pause.until(instant);
     }
 }

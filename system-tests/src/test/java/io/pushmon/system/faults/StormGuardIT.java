@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pushmon.system.Heartbeats;
+import io.pushmon.system.Pause;
 import io.pushmon.system.PushmonApi;
 import io.pushmon.system.PushmonApi.Channel;
 import io.pushmon.system.PushmonApi.Monitor;
@@ -14,7 +14,6 @@ import io.pushmon.system.PushmonSystem;
 import io.pushmon.system.WebhookReceiver;
 import io.pushmon.system.WebhookReceiver.Delivery;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +32,6 @@ import org.junit.jupiter.api.Test;
  * deadline comes before that is notified as usual.
  */
 class StormGuardIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static PushmonSystem system;
     private static WebhookReceiver receiver;
@@ -72,15 +69,15 @@ class StormGuardIT {
         heartbeats.start(api, viaSurvivor);
         heartbeats.start(new PushmonApi(system.url(Component.GATEWAY, 1), system.apiKey()), viaDoomed);
         // The guard compares ingest with its baseline, which each detector task builds over its first 30 s.
-        sleep(Duration.ofSeconds(45));
+        Pause.sleep(Duration.ofSeconds(45));
 
         system.kill(Component.GATEWAY, 1);
         Instant killed = Instant.now();
         await().atMost(Duration.ofSeconds(60)).until(() -> receiver.count("/hooks/operator") >= 1);
         Delivery held = receiver.deliveries("/hooks/operator").get(0);
-        assertThat(json(held).path("notice").path("kind").asText()).isEqualTo("storm-held");
+        assertThat(held.json().path("notice").path("kind").asText()).isEqualTo("storm-held");
         // Every silent monitor is past its deadline (40 s after its last push) by then.
-        sleep(Duration.between(Instant.now(), killed.plusSeconds(55)));
+        Pause.until(killed.plusSeconds(55));
         long downsDeclared = downEvents(fleet.subList(200, 260));
         assertThat(downsDeclared).as("the detector still declares the downs").isEqualTo(60);
         assertThat(receiver.count("/hooks/fleet")).as("but none is notified").isZero();
@@ -95,12 +92,12 @@ class StormGuardIT {
         system.restart(Component.GATEWAY, 1);
         heartbeats.start(api, viaDoomed.subList(100, 800));
         await().atMost(Duration.ofSeconds(90)).until(() -> receiver.count("/hooks/operator") >= 2);
-        assertThat(json(receiver.deliveries("/hooks/operator").get(1)).path("notice").path("kind").asText())
+        assertThat(receiver.deliveries("/hooks/operator").get(1).json().path("notice").path("kind").asText())
                 .isEqualTo("storm-cleared");
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.count("/hooks/fleet") >= 100);
-        sleep(Duration.ofSeconds(5));
+        Pause.sleep(Duration.ofSeconds(5));
         List<String> notified = receiver.deliveries("/hooks/fleet").stream()
-                .map(delivery -> json(delivery).path("monitorId").asText()).toList();
+                .map(delivery -> delivery.json().path("monitorId").asText()).toList();
         assertThat(notified).as("released: the held downs still down, once each")
                 .containsExactlyInAnyOrderElementsOf(stillDown.stream().map(Monitor::id).toList());
         System.out.printf("storm cleared: %d held downs released (still down), 700 recovered ones dropped%n",
@@ -117,25 +114,5 @@ class StormGuardIT {
             }
             return false;
         }).count();
-    }
-
-    private static JsonNode json(Delivery delivery) {
-        try {
-            return JSON.readTree(delivery.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        if (duration.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
