@@ -150,6 +150,10 @@ public interface ProcessorConfig {
             @WithDefault("15s")
             Duration confirm();
 
+            /** Once ingest is back, how long held downs wait for the recoveries still on their way. */
+            @WithDefault("60s")
+            Duration settle();
+
             /** When the storm ends: {@code release} notifies the held monitors still down, {@code drop} drops all. */
             @WithDefault("release")
             String onRecovery();

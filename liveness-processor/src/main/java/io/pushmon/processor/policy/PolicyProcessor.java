@@ -372,7 +372,9 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Str
     /**
      * A storm begins when the pulses say so, and ends only when ingest is back near the rate it had before: the
      * count of recent downs falls after a minute by itself, and the moving baseline sinks toward the outage's rate,
-     * while the cause may still be there.
+     * while the cause may still be there. Once ingest is back, the held downs wait {@code storm.settle} more: the jobs
+     * cut off push again at their next run, and a monitor whose recovery is still on its way must not be notified
+     * down first.
      */
     private void stormTick(long now) {
         StormGuard.Assessment current = assess(now);
@@ -381,16 +383,25 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Str
             lastLogged = current.verdict();
         }
         GuardState state = guardState();
-        if (!state.active() && current.verdict() == StormGuard.Verdict.STORM) {
-            GuardState started = new GuardState(true, now, state.number() + 1, current.baseline());
-            guardStore.put(GUARD_KEY, started);
-            metrics.stormStarted();
-            if (reportsStorms) {
-                LOG.warnf("Storm guard: holding down notices (%s)", current);
-                tellOperator(started, true, current, now);
+        if (!state.active()) {
+            if (current.verdict() == StormGuard.Verdict.STORM) {
+                GuardState started = new GuardState(true, now, state.number() + 1, current.baseline(), 0);
+                guardStore.put(GUARD_KEY, started);
+                metrics.stormStarted();
+                if (reportsStorms) {
+                    LOG.warnf("Storm guard: holding down notices (%s)", current);
+                    tellOperator(started, true, current, now);
+                }
             }
-        } else if (state.active() && guard.over(current, state.baseline())) {
-            GuardState ended = new GuardState(false, state.since(), state.number(), state.baseline());
+            return;
+        }
+        boolean back = guard.over(current, state.baseline());
+        if (state.settleUntil() == 0 && back) {
+            guardStore.put(GUARD_KEY, state.settling(now + settings.storm().settle().toMillis()));
+        } else if (state.settleUntil() > 0 && !back) {
+            guardStore.put(GUARD_KEY, state.settling(0));
+        } else if (state.settleUntil() > 0 && now >= state.settleUntil()) {
+            GuardState ended = state.ended();
             guardStore.put(GUARD_KEY, ended);
             metrics.stormEnded();
             int released = releaseHeld(now);

@@ -42,6 +42,7 @@ public record PolicySettings(Duration punctuationInterval, boolean grouping, Dur
      * @param ingestDrop       how far the ingest rate must fall below its baseline (0.3 = by 30%)
      * @param minMonitors      below this many monitors in all there is no storm (a small system's share is noise)
      * @param confirm          how long a down waits while ingest is falling but the share is not (yet) reached
+     * @param settle           once ingest is back, how long the held downs wait for the recoveries still on their way
      * @param releaseStillDown when the storm ends, notify the held monitors that are still down (else drop them)
      * @param operatorTenant   tenant of the operator channel that is told about storms
      * @param operatorChannel  that channel
@@ -49,27 +50,17 @@ public record PolicySettings(Duration punctuationInterval, boolean grouping, Dur
      * @param pulseStale       a task's pulse older than this is left out (its partition is moving)
      */
     public record Storm(boolean enabled, double downShare, double ingestDrop, long minMonitors, Duration confirm,
-            boolean releaseStillDown, Optional<String> operatorTenant, Optional<String> operatorChannel,
-            Duration pulseInterval, Duration pulseStale) {
+            Duration settle, boolean releaseStillDown, Optional<String> operatorTenant,
+            Optional<String> operatorChannel, Duration pulseInterval, Duration pulseStale) {
 
         public static Storm defaults() {
-            return new Storm(true, 0.2, 0.3, 100, Duration.ofSeconds(15), true, Optional.empty(), Optional.empty(),
-                    Duration.ofSeconds(1), Duration.ofSeconds(30));
+            return new Storm(true, 0.2, 0.3, 100, Duration.ofSeconds(15), Duration.ofSeconds(60), true,
+                    Optional.empty(), Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(30));
         }
 
         public Storm disabled() {
-            return new Storm(false, downShare, ingestDrop, minMonitors, confirm, releaseStillDown, operatorTenant,
-                    operatorChannel, pulseInterval, pulseStale);
-        }
-
-        public Storm withOperator(String tenant, String channel) {
-            return new Storm(enabled, downShare, ingestDrop, minMonitors, confirm, releaseStillDown,
-                    Optional.of(tenant), Optional.of(channel), pulseInterval, pulseStale);
-        }
-
-        public Storm withThresholds(double share, double drop, long min) {
-            return new Storm(enabled, share, drop, min, confirm, releaseStillDown, operatorTenant, operatorChannel,
-                    pulseInterval, pulseStale);
+            return new Storm(false, downShare, ingestDrop, minMonitors, confirm, settle, releaseStillDown,
+                    operatorTenant, operatorChannel, pulseInterval, pulseStale);
         }
     }
 }

@@ -85,7 +85,7 @@ public class DetectorService {
         return new PolicySettings(policy.punctuationInterval(), policy.grouping().enabled(),
                 policy.grouping().window(), policy.grouping().minSize(), policy.grouping().untagged(),
                 new PolicySettings.Storm(storm.enabled(), storm.downShare(), storm.ingestDrop(), storm.minMonitors(),
-                        storm.confirm(), onRecovery.equals("release"), operator.map(parts -> parts[0]),
+                        storm.confirm(), storm.settle(), onRecovery.equals("release"), operator.map(parts -> parts[0]),
                         operator.map(parts -> parts[1]), storm.pulseInterval(), storm.pulseStale()));
     }
 

@@ -91,7 +91,8 @@ class StormGuardIT {
         heartbeats.stop(viaDoomed);
         system.restart(Component.GATEWAY, 1);
         heartbeats.start(api, viaDoomed.subList(100, 800));
-        await().atMost(Duration.ofSeconds(90)).until(() -> receiver.count("/hooks/operator") >= 2);
+        // The storm ends once ingest is back and has settled for a minute (storm.settle).
+        await().atMost(Duration.ofSeconds(150)).until(() -> receiver.count("/hooks/operator") >= 2);
         assertThat(receiver.deliveries("/hooks/operator").get(1).json().path("notice").path("kind").asText())
                 .isEqualTo("storm-cleared");
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.count("/hooks/fleet") >= 100);
