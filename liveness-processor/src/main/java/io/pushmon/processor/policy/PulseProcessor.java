@@ -17,8 +17,10 @@ import io.pushmon.processor.detector.DetectorStores;
 import io.pushmon.processor.detector.HeartbeatProcessor;
 
 /**
- * Counts, in a detector task, the pushes it reads and the downs it declares per wall-clock second, and reports them
- * on {@code detector-pulse} for the storm guard. It is a child of both the heartbeats source (pushes) and the
+ * Counts, in a detector task, the pushes it reads and the downs it declares per second of broker time, and reports
+ * them on {@code detector-pulse} for the storm guard. Broker time, not the wall clock: a task catching up on a
+ * backlog after a stall reads many seconds of pushes in one, which counted by the wall clock would look like ingest
+ * coming back in the middle of an outage. It is a child of both the heartbeats source (pushes) and the
  * detector (events), so it sees both without the detector knowing it exists.
  *
  * <p>The counts are kept in memory: after a restart or a move the baseline is rebuilt, and for its first
@@ -43,8 +45,10 @@ public final class PulseProcessor implements Processor<String, Object, String, D
     private ProcessorContext<String, DetectorPulse> context;
     private DetectorStores stores;
     private int partition;
-    /** The first second this task counted in; unknown (-1) until the first record or punctuation. */
+    /** The first broker-time second this task counted in; -1 before its first record. */
     private long startedSecond = -1;
+    /** The latest broker-time second seen (pushes, ticks, events). */
+    private long latestSecond = -1;
 
     public PulseProcessor(PolicySettings.Storm settings, DetectorSettings detector) {
         this.settings = settings;
@@ -62,7 +66,15 @@ public final class PulseProcessor implements Processor<String, Object, String, D
 
     @Override
     public void process(Record<String, Object> record) {
-        long second = started(context.currentSystemTimeMs() / 1000);
+        long second = record.timestamp() / 1000;
+        if (startedSecond < 0) {
+            startedSecond = second;
+        }
+        if (second <= latestSecond - SLOTS) {
+            // Older than any window (a replayed event, say); counting it would wipe a newer second's slot.
+            return;
+        }
+        latestSecond = Math.max(latestSecond, second);
         int slot = slot(second);
         if (record.value() instanceof Heartbeat heartbeat) {
             if (!heartbeat.isTick() && !HeartbeatProcessor.TICK_KEY.equals(record.key())) {
@@ -74,7 +86,11 @@ public final class PulseProcessor implements Processor<String, Object, String, D
     }
 
     private void report(long now) {
-        long second = started(now / 1000);
+        if (latestSecond < 0) {
+            return;
+        }
+        // The current second is still being counted, so the windows end before it.
+        long second = latestSecond;
         double recent = sum(pushes, second - RECENT_SECONDS, second - 1) / (double) RECENT_SECONDS;
         // The second the task started in was only partly counted, so it is not part of the baseline.
         long seen = Math.min(BASELINE_SECONDS, second - RECENT_SECONDS - startedSecond - 1);
@@ -83,17 +99,6 @@ public final class PulseProcessor implements Processor<String, Object, String, D
         long recentDowns = sum(downs, second - 59, second);
         context.forward(new Record<>("p" + partition, new DetectorPulse(partition, Instant.ofEpochMilli(now),
                 stores.monitorCount(), recentDowns, recent, baseline), now));
-    }
-
-    /**
-     * Notes the first second seen. It is not taken in {@code init}: the context's system time is only kept current
-     * while the task processes or punctuates.
-     */
-    private long started(long second) {
-        if (startedSecond < 0) {
-            startedSecond = second;
-        }
-        return second;
     }
 
     /** The slot of a second, emptied first when it still holds an older second's counts. */

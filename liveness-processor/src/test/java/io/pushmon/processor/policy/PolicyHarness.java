@@ -110,6 +110,12 @@ final class PolicyHarness implements AutoCloseable {
                 at(now).toEpochMilli()), at(now));
     }
 
+    /** A push the broker stamped at {@code seconds}, read now: a backlog after a stall. */
+    void pushStampedAt(String id, double seconds) {
+        heartbeats.pipeInput(id, Heartbeat.push(PushStatus.UP, "ok", null, "10.0.0.1", "curl",
+                at(seconds).toEpochMilli()), at(seconds));
+    }
+
     void pushDown(String id, String msg) {
         heartbeats.pipeInput(id, Heartbeat.push(PushStatus.DOWN, msg, null, "10.0.0.1", "curl",
                 at(now).toEpochMilli()), at(now));

@@ -151,6 +151,21 @@ class StormGuardTopologyTest {
     }
 
     @Test
+    void aBacklogReadAfterAStallCountsInTheSecondsTheBrokerStampedIt() {
+        IntStream.rangeClosed(1, 10).forEach(i -> harness.define("m" + i, 100));
+        for (int second = 1; second <= 40; second++) {
+            int stamped = second;
+            IntStream.rangeClosed(1, 10).forEach(i -> harness.pushStampedAt("m" + i, stamped));
+        }
+        harness.runUntil(1);
+        assertThat(harness.pulsesSeen()).filteredOn(pulse -> pulse.partition() == 0).singleElement()
+                .satisfies(pulse -> {
+                    assertThat(pulse.ingestPerSecond()).isEqualTo(10.0);
+                    assertThat(pulse.baselinePerSecond()).isEqualTo(10.0);
+                });
+    }
+
+    @Test
     void manyDownsWithIngestAsUsualAreTheMonitorsOwn() {
         tenMonitorsStopAtZero();
         downs = 4_000;
