@@ -403,6 +403,7 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Str
         } else if (state.settleUntil() > 0 && now >= state.settleUntil()) {
             GuardState ended = state.ended();
             guardStore.put(GUARD_KEY, ended);
+            guard.stormEnded();
             metrics.stormEnded();
             int released = releaseHeld(now);
             if (reportsStorms) {

@@ -30,7 +30,7 @@ import io.pushmon.processor.detector.HeartbeatProcessor;
 public final class PulseProcessor implements Processor<String, Object, String, DetectorPulse> {
 
     /** The ingest rate "now" is the mean over this many whole seconds. */
-    static final int RECENT_SECONDS = 5;
+    static final int RECENT_SECONDS = 10;
     /** The baseline is the mean over up to this many seconds before those. */
     static final int BASELINE_SECONDS = 120;
     /** Fewer seconds than this seen since the task started make no baseline. */

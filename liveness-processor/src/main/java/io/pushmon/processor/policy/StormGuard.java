@@ -41,12 +41,19 @@ public final class StormGuard {
     }
 
     private final PolicySettings.Storm settings;
+    /** When ingest was last seen below its baseline by the drop (wall clock), or never. */
+    private long lastFellAt = Long.MIN_VALUE;
 
+    /** One guard per policy task: it remembers when ingest last fell. */
     public StormGuard(PolicySettings.Storm settings) {
         this.settings = settings;
     }
 
-    /** The verdict at wall-clock {@code now} from the pulses; stale ones (a partition moving) are left out. */
+    /**
+     * The verdict at wall-clock {@code now} from the pulses; stale ones (a partition moving) are left out. A fall
+     * counts for {@code storm.confirm} after it was last seen: ingest comes in bursts (jobs on the same schedule push
+     * together), and a burst during an outage must not make the downs arriving with it look like the monitors' own.
+     */
     public Assessment assess(Collection<DetectorPulse> pulses, long now) {
         long monitors = 0;
         long downs = 0;
@@ -62,7 +69,7 @@ public final class StormGuard {
             ingest += pulse.ingestPerSecond();
             baseline += pulse.baselinePerSecond();
         }
-        return new Assessment(verdict(monitors, downs, ingest, baseline), monitors, downs, ingest, baseline);
+        return new Assessment(verdict(monitors, downs, ingest, baseline, now), monitors, downs, ingest, baseline);
     }
 
     /**
@@ -74,12 +81,20 @@ public final class StormGuard {
         return current.ingest() >= baselineBefore * (1 - settings.ingestDrop() / 2);
     }
 
-    private Verdict verdict(long monitors, long downs, double ingest, double baseline) {
+    /** A storm ended: the falls seen before its end are what it was about, not the start of the next one. */
+    public void stormEnded() {
+        lastFellAt = Long.MIN_VALUE;
+    }
+
+    private Verdict verdict(long monitors, long downs, double ingest, double baseline, long now) {
         if (!settings.enabled() || monitors < settings.minMonitors() || baseline <= 0) {
             return Verdict.NORMAL;
         }
-        boolean fell = ingest < baseline * (1 - settings.ingestDrop());
-        if (!fell) {
+        if (ingest < baseline * (1 - settings.ingestDrop())) {
+            lastFellAt = now;
+        }
+        boolean fellRecently = lastFellAt != Long.MIN_VALUE && now - lastFellAt <= settings.confirm().toMillis();
+        if (!fellRecently) {
             return Verdict.NORMAL;
         }
         return downs >= settings.downShare() * monitors ? Verdict.STORM : Verdict.INGEST_FALLING;

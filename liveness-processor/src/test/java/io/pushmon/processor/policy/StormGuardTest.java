@@ -53,4 +53,13 @@ class StormGuardTest {
         assertThat(assessment.verdict()).isEqualTo(Verdict.NORMAL);
         assertThat(assessment.monitors()).isEqualTo(1000);
     }
+
+    @Test
+    void aBurstOfPushesDuringAFallDoesNotEndIt() {
+        guard.assess(List.of(pulse(0, 1000, 10, 40, 100)), NOW);
+        DetectorPulse burst = new DetectorPulse(0, Instant.ofEpochMilli(NOW + 2_000), 1000, 10, 90, 100);
+        assertThat(guard.assess(List.of(burst), NOW + 2_500).verdict()).isEqualTo(Verdict.INGEST_FALLING);
+        DetectorPulse later = new DetectorPulse(0, Instant.ofEpochMilli(NOW + 20_000), 1000, 10, 90, 100);
+        assertThat(guard.assess(List.of(later), NOW + 20_500).verdict()).isEqualTo(Verdict.NORMAL);
+    }
 }

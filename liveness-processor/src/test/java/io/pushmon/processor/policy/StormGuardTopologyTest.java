@@ -153,7 +153,7 @@ class StormGuardTopologyTest {
     @Test
     void aBacklogReadAfterAStallCountsInTheSecondsTheBrokerStampedIt() {
         IntStream.rangeClosed(1, 10).forEach(i -> harness.define("m" + i, 100));
-        for (int second = 1; second <= 40; second++) {
+        for (int second = 1; second <= 60; second++) {
             int stamped = second;
             IntStream.rangeClosed(1, 10).forEach(i -> harness.pushStampedAt("m" + i, stamped));
         }

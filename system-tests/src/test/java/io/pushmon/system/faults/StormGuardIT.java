@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * declares their downs (ticks from the other gateway keep its clock going, and by its rule they are down); the storm
  * guard sees the ingest rate fall with them and holds their notifications, tells the operator's channel, and when
  * ingest is back notifies only those still down. The monitors expect a push every 30 s with 10 s of grace: the guard
- * sees a fall of the ingest rate about 3 s after it happens (a 5 s mean, reported each second), and a down whose
+ * sees a fall of the ingest rate a few seconds after it happens (a 10 s mean, reported each second), and a down whose
  * deadline comes before that is notified as usual.
  */
 class StormGuardIT {
