@@ -42,6 +42,8 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Str
     private static final int TIMER_BUDGET = 10_000;
     /** The assessment is reused for this long, so a storm's thousands of downs do not each read every pulse. */
     private static final long ASSESSMENT_REUSE_MILLIS = 250;
+    /** A down waits for a storm to be confirmed at most this many confirm times after it was declared. */
+    private static final int MAX_CONFIRMS = 3;
 
     /** Where a down goes next. */
     private enum Stage {
@@ -307,10 +309,30 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Str
             case STORM_CONFIRM -> {
                 OpenIncident open = incidents.get(key);
                 if (open != null && open.hold() == Hold.STORM && open.holdUntil() == timer.due()) {
-                    route(open.held(Hold.NONE, 0), guardState().active() ? Stage.STORM : Stage.GROUPING, now);
+                    confirmed(key, open, now);
                 }
             }
         }
+    }
+
+    /**
+     * A down held while ingest fell: held on in a storm; while ingest is still falling, held again, since the downs
+     * that make a storm reach the pulses seconds after they reach this step, but for at most {@link #MAX_CONFIRMS}
+     * confirm times in all; otherwise on to grouping.
+     */
+    private void confirmed(String key, OpenIncident open, long now) {
+        OpenIncident released = open.held(Hold.NONE, 0);
+        if (guardState().active()) {
+            route(released, Stage.STORM, now);
+            return;
+        }
+        long confirm = settings.storm().confirm().toMillis();
+        boolean falling = verdict(now) == StormGuard.Verdict.INGEST_FALLING;
+        if (falling && now - open.down().at().toEpochMilli() < MAX_CONFIRMS * confirm) {
+            hold(key, open, Hold.STORM, now + confirm, Kind.STORM_CONFIRM);
+            return;
+        }
+        route(released, Stage.GROUPING, now);
     }
 
     private void remind(String key, PolicyTimers.Timer timer, long now) {

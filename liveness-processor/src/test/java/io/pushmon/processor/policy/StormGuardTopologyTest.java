@@ -120,9 +120,21 @@ class StormGuardTopologyTest {
     void downsWaitWhileIngestFallsAndGoOutWhenNoStormFollows() {
         tenMonitorsStopAtZero();
         ingest = 300;
-        run(20);
+        // Declared at 10, they wait while ingest keeps falling, for at most three confirm times (45 s).
+        run(50);
         assertThat(harness.alerts()).isEmpty();
-        run(30);
+        run(60);
+        assertThat(PolicyHarness.kinds(harness.alerts())).hasSize(10).allMatch(line -> line.startsWith("DOWN m"));
+    }
+
+    @Test
+    void downsHeldWhileIngestFellGoOutSoonAfterItIsBack() {
+        tenMonitorsStopAtZero();
+        ingest = 300;
+        run(20);
+        ingest = 1000;
+        // The fall counts until 35 (15 s after it was last seen); the held downs are looked at again at 41.
+        run(45);
         assertThat(PolicyHarness.kinds(harness.alerts())).hasSize(10).allMatch(line -> line.startsWith("DOWN m"));
     }
 
