@@ -1,9 +1,6 @@
 package io.pushmon.processor.detector;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +28,7 @@ import io.pushmon.common.topics.Topic;
 import io.pushmon.processor.policy.PolicyMetrics;
 import io.pushmon.processor.policy.PolicySettings;
 import io.pushmon.processor.topology.DetectorTopology;
+import io.pushmon.processor.topology.DriverStateDir;
 import io.pushmon.processor.topology.StreamsSettings;
 
 /**
@@ -58,11 +56,7 @@ final class DetectorHarness implements AutoCloseable {
     }
 
     DetectorHarness(DetectorSettings settings) {
-        try {
-            stateDir = Files.createTempDirectory("detector-ttd");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        stateDir = DriverStateDir.create("detector-ttd");
         StreamsSettings streams = StreamsSettings.local("detector-test", "unused:9092", stateDir, "127.0.0.1:8081",
                 100, 10_000);
         driver = new TopologyTestDriver(DetectorTopology.build(settings, metrics, PolicySettings.defaults(), new PolicyMetrics(new SimpleMeterRegistry()), DetectorStore.Kind.IN_MEMORY), streams.toProperties(), T0);
@@ -248,10 +242,6 @@ final class DetectorHarness implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
-        try (var paths = Files.walk(stateDir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DriverStateDir.delete(stateDir);
     }
 }

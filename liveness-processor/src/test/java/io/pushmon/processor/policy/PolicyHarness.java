@@ -1,14 +1,10 @@
 package io.pushmon.processor.policy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.apache.kafka.streams.TestInputTopic;
@@ -31,6 +27,7 @@ import io.pushmon.processor.detector.DetectorSettings;
 import io.pushmon.processor.detector.DetectorStore;
 import io.pushmon.processor.detector.HeartbeatProcessor;
 import io.pushmon.processor.topology.DetectorTopology;
+import io.pushmon.processor.topology.DriverStateDir;
 import io.pushmon.processor.topology.StreamsSettings;
 
 /**
@@ -55,11 +52,7 @@ final class PolicyHarness implements AutoCloseable {
     private double now;
 
     PolicyHarness(PolicySettings settings) {
-        try {
-            stateDir = Files.createTempDirectory("policy-ttd");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        stateDir = DriverStateDir.create("policy-ttd");
         StreamsSettings streams = StreamsSettings.local("policy-test", "unused:9092", stateDir, "127.0.0.1:8081",
                 100, 10_000);
         DetectorMetrics metrics = new DetectorMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
@@ -186,10 +179,6 @@ final class PolicyHarness implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
-        try (var paths = Files.walk(stateDir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DriverStateDir.delete(stateDir);
     }
 }
