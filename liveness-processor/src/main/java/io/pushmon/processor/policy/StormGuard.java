@@ -43,6 +43,10 @@ public final class StormGuard {
     private final PolicySettings.Storm settings;
     /** When ingest was last seen below its baseline by the drop (wall clock), or never. */
     private long lastFellAt = Long.MIN_VALUE;
+    /** The baseline when the current fall was first seen, or 0 outside a fall. */
+    private double baselineBeforeFall;
+    /** When the current fall was first seen (wall clock). */
+    private long fellSince;
 
     /** One guard per policy task: it remembers when ingest last fell. */
     public StormGuard(PolicySettings.Storm settings) {
@@ -84,13 +88,27 @@ public final class StormGuard {
     /** A storm ended: the falls seen before its end are what it was about, not the start of the next one. */
     public void stormEnded() {
         lastFellAt = Long.MIN_VALUE;
+        baselineBeforeFall = 0;
     }
 
     private Verdict verdict(long monitors, long downs, double ingest, double baseline, long now) {
         if (!settings.enabled() || monitors < settings.minMonitors() || baseline <= 0) {
             return Verdict.NORMAL;
         }
-        if (ingest < baseline * (1 - settings.ingestDrop())) {
+        // The pulses' baseline is a moving mean that takes in the fallen rate: by the time the silent monitors'
+        // deadlines come (an interval plus grace later) it may have sunk close to it, and the downs arriving then
+        // would look like the monitors' own. A fall is judged against the rate from before it, until ingest is back
+        // or the pulses' baseline window no longer holds any of that rate.
+        if (baselineBeforeFall > 0 && (ingest >= baselineBeforeFall * (1 - settings.ingestDrop() / 2)
+                || now - fellSince > PulseProcessor.BASELINE_SECONDS * 1000L)) {
+            baselineBeforeFall = 0;
+        }
+        double before = Math.max(baseline, baselineBeforeFall);
+        if (ingest < before * (1 - settings.ingestDrop())) {
+            if (baselineBeforeFall == 0) {
+                baselineBeforeFall = baseline;
+                fellSince = now;
+            }
             lastFellAt = now;
         }
         boolean fellRecently = lastFellAt != Long.MIN_VALUE && now - lastFellAt <= settings.confirm().toMillis();

@@ -62,4 +62,20 @@ class StormGuardTest {
         DetectorPulse later = new DetectorPulse(0, Instant.ofEpochMilli(NOW + 20_000), 1000, 10, 90, 100);
         assertThat(guard.assess(List.of(later), NOW + 20_500).verdict()).isEqualTo(Verdict.NORMAL);
     }
+
+    @Test
+    void aFallIsJudgedAgainstTheRateFromBeforeItWhileTheMovingBaselineSinks() {
+        guard.assess(List.of(pulse(0, 1000, 0, 40, 100)), NOW);
+        DetectorPulse sunk = new DetectorPulse(0, Instant.ofEpochMilli(NOW + 40_000), 1000, 10, 40, 55);
+        assertThat(guard.assess(List.of(sunk), NOW + 40_500).verdict()).isEqualTo(Verdict.INGEST_FALLING);
+    }
+
+    @Test
+    void theRateFromBeforeAFallIsForgottenOnceIngestIsBack() {
+        guard.assess(List.of(pulse(0, 1000, 0, 40, 100)), NOW);
+        guard.assess(List.of(new DetectorPulse(0, Instant.ofEpochMilli(NOW + 20_000), 1000, 0, 90, 80)),
+                NOW + 20_500);
+        DetectorPulse lower = new DetectorPulse(0, Instant.ofEpochMilli(NOW + 40_000), 1000, 0, 60, 80);
+        assertThat(guard.assess(List.of(lower), NOW + 40_500).verdict()).isEqualTo(Verdict.NORMAL);
+    }
 }

@@ -43,7 +43,9 @@ class StormGuardIT {
         system = PushmonSystem.builder().instances(Component.GATEWAY, 2).start();
         receiver = WebhookReceiver.start();
         api = new PushmonApi(system.url(Component.GATEWAY, 0), system.apiKey());
-        heartbeats = new Heartbeats(Duration.ofSeconds(3), 8);
+        // Enough senders that the pusher is never the bottleneck: a slow round would lower the rate before the kill
+        // more than after it (the failing pushes to the dead gateway return at once), and hide the fall.
+        heartbeats = new Heartbeats(Duration.ofSeconds(3), 32);
     }
 
     @AfterAll
