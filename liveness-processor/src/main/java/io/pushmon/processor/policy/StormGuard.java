@@ -29,7 +29,7 @@ public final class StormGuard {
      * @param monitors  monitors in all
      * @param downs     downs declared within the last minute
      * @param ingest    pushes per second now
-     * @param baseline  pushes per second before
+     * @param baseline  pushes per second before: the pulses' baseline, or the rate from before the current fall
      */
     public record Assessment(Verdict verdict, long monitors, long downs, double ingest, double baseline) {
 
@@ -73,7 +73,8 @@ public final class StormGuard {
             ingest += pulse.ingestPerSecond();
             baseline += pulse.baselinePerSecond();
         }
-        return new Assessment(verdict(monitors, downs, ingest, baseline, now), monitors, downs, ingest, baseline);
+        Verdict verdict = verdict(monitors, downs, ingest, baseline, now);
+        return new Assessment(verdict, monitors, downs, ingest, Math.max(baseline, baselineBeforeFall));
     }
 
     /**

@@ -67,7 +67,9 @@ class StormGuardTest {
     void aFallIsJudgedAgainstTheRateFromBeforeItWhileTheMovingBaselineSinks() {
         guard.assess(List.of(pulse(0, 1000, 0, 40, 100)), NOW);
         DetectorPulse sunk = new DetectorPulse(0, Instant.ofEpochMilli(NOW + 40_000), 1000, 10, 40, 55);
-        assertThat(guard.assess(List.of(sunk), NOW + 40_500).verdict()).isEqualTo(Verdict.INGEST_FALLING);
+        StormGuard.Assessment assessment = guard.assess(List.of(sunk), NOW + 40_500);
+        assertThat(assessment.verdict()).isEqualTo(Verdict.INGEST_FALLING);
+        assertThat(assessment.baseline()).as("what a storm starting now must get back to").isEqualTo(100);
     }
 
     @Test
