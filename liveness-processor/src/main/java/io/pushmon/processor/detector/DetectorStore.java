@@ -13,14 +13,18 @@ import io.pushmon.processor.time.ClockState;
 /**
  * Every state store of the detector: the one place their names and serdes are defined, for the topology,
  * the processors, interactive queries and tests alike.
+ *
+ * <p>The values written on every heartbeat (state, history) are a compact binary encoding behind a format byte
+ * ({@link StateSerde}; the layouts are in {@link MonitorStateCodec} and {@link HeartbeatEntryCodec}); the JSON that
+ * releases before it wrote is still read.
  */
 public enum DetectorStore {
     /** Monitor id → {@link MonitorState}: the hot per-monitor state. */
-    MONITOR_STATE("monitor-state", Serdes.String(), new JsonSerde<>(MonitorState.class)),
+    MONITOR_STATE("monitor-state", Serdes.String(), new MonitorStateCodec()),
     /** {@code deadline (8 bytes, big-endian) ‖ monitor id} → empty: pending deadlines in firing order. */
     DEADLINE_INDEX("deadline-index", Serdes.Bytes(), Serdes.ByteArray()),
     /** {@code monitor id ‖ 0x00 ‖ slot (2 bytes)} → {@link HeartbeatEntry}: a ring of the last pushes. */
-    HEARTBEAT_HISTORY("heartbeat-history", Serdes.Bytes(), new JsonSerde<>(HeartbeatEntry.class)),
+    HEARTBEAT_HISTORY("heartbeat-history", Serdes.Bytes(), new HeartbeatEntryCodec()),
     /**
      * {@code monitor id ‖ 0x00 ‖ slot (2 bytes)} → {@code seq (8 bytes) ‖ body}: the bodies of the last
      * {@link DetectorStores#BODIES_KEPT} signals, apart from the history so that reading a history reads no output.
@@ -41,8 +45,17 @@ public enum DetectorStore {
         this.valueSerde = valueSerde;
     }
 
+    DetectorStore(String storeName, Serde<?> keySerde, StateCodec<?> valueCodec) {
+        this(storeName, keySerde, new StateSerde<>(storeName, valueCodec));
+    }
+
     public String storeName() {
         return storeName;
+    }
+
+    /** The serde of the store's values, as the topology builds the store with it. */
+    public Serde<?> valueSerde() {
+        return valueSerde;
     }
 
     /** Where a store keeps its data; both kinds are changelogged, so both are restored after a crash. */
