@@ -14,9 +14,10 @@ import io.pushmon.processor.time.ClockState;
  * Every state store of the detector: the one place their names and serdes are defined, for the topology,
  * the processors, interactive queries and tests alike.
  *
- * <p>The values written on every heartbeat (state, history) are a compact binary encoding behind a format byte
- * ({@link StateSerde}; the layouts are in {@link MonitorStateCodec} and {@link HeartbeatEntryCodec}); the JSON that
- * releases before it wrote is still read.
+ * <p>The values read or written on every heartbeat (state, history, clock) are a compact binary encoding behind a
+ * format byte ({@link StateSerde}; the layouts are in {@link MonitorStateCodec}, {@link HeartbeatEntryCodec} and
+ * {@link ClockStateCodec}); the JSON that releases before it wrote is still read. The recent events, written only on
+ * a status change, stay JSON.
  */
 public enum DetectorStore {
     /** Monitor id → {@link MonitorState}: the hot per-monitor state. */
@@ -33,7 +34,7 @@ public enum DetectorStore {
     /** Monitor id → {@link RecentEvents}. */
     RECENT_EVENTS("recent-events", Serdes.String(), new JsonSerde<>(RecentEvents.class)),
     /** One entry per task: its heartbeat time and the earliest pending deadline ({@link ClockState}). */
-    DETECTOR_CLOCK("detector-clock", Serdes.String(), new JsonSerde<>(ClockState.class));
+    DETECTOR_CLOCK("detector-clock", Serdes.String(), new ClockStateCodec());
 
     private final String storeName;
     private final Serde<?> keySerde;
