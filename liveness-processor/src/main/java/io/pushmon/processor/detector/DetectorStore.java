@@ -13,14 +13,19 @@ import io.pushmon.processor.time.ClockState;
 /**
  * Every state store of the detector: the one place their names and serdes are defined, for the topology,
  * the processors, interactive queries and tests alike.
+ *
+ * <p>The values read or written on every heartbeat (state, history, clock) are a compact binary encoding behind a
+ * format byte ({@link StateSerde}; the layouts are in {@link MonitorStateCodec}, {@link HeartbeatEntryCodec} and
+ * {@link ClockStateCodec}); the JSON that releases before it wrote is still read. The recent events, written only on
+ * a status change, stay JSON.
  */
 public enum DetectorStore {
     /** Monitor id → {@link MonitorState}: the hot per-monitor state. */
-    MONITOR_STATE("monitor-state", Serdes.String(), new JsonSerde<>(MonitorState.class)),
+    MONITOR_STATE("monitor-state", Serdes.String(), new MonitorStateCodec()),
     /** {@code deadline (8 bytes, big-endian) ‖ monitor id} → empty: pending deadlines in firing order. */
     DEADLINE_INDEX("deadline-index", Serdes.Bytes(), Serdes.ByteArray()),
     /** {@code monitor id ‖ 0x00 ‖ slot (2 bytes)} → {@link HeartbeatEntry}: a ring of the last pushes. */
-    HEARTBEAT_HISTORY("heartbeat-history", Serdes.Bytes(), new JsonSerde<>(HeartbeatEntry.class)),
+    HEARTBEAT_HISTORY("heartbeat-history", Serdes.Bytes(), new HeartbeatEntryCodec()),
     /**
      * {@code monitor id ‖ 0x00 ‖ slot (2 bytes)} → {@code seq (8 bytes) ‖ body}: the bodies of the last
      * {@link DetectorStores#BODIES_KEPT} signals, apart from the history so that reading a history reads no output.
@@ -29,7 +34,7 @@ public enum DetectorStore {
     /** Monitor id → {@link RecentEvents}. */
     RECENT_EVENTS("recent-events", Serdes.String(), new JsonSerde<>(RecentEvents.class)),
     /** One entry per task: its heartbeat time and the earliest pending deadline ({@link ClockState}). */
-    DETECTOR_CLOCK("detector-clock", Serdes.String(), new JsonSerde<>(ClockState.class));
+    DETECTOR_CLOCK("detector-clock", Serdes.String(), new ClockStateCodec());
 
     private final String storeName;
     private final Serde<?> keySerde;
@@ -41,8 +46,17 @@ public enum DetectorStore {
         this.valueSerde = valueSerde;
     }
 
+    DetectorStore(String storeName, Serde<?> keySerde, StateCodec<?> valueCodec) {
+        this(storeName, keySerde, new StateSerde<>(storeName, valueCodec));
+    }
+
     public String storeName() {
         return storeName;
+    }
+
+    /** The serde of the store's values, as the topology builds the store with it. */
+    public Serde<?> valueSerde() {
+        return valueSerde;
     }
 
     /** Where a store keeps its data; both kinds are changelogged, so both are restored after a crash. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
+import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 import io.pushmon.common.model.AlertPolicy;
@@ -15,12 +16,15 @@ import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.MonitorStatus;
 import io.pushmon.common.model.PushStatus;
 import io.pushmon.common.schedule.Schedules;
-import io.pushmon.common.serde.JsonSerde;
 
 /** The thresholds of the alert policy in the status machine's pure functions; times are seconds. */
 class StatusMachineThresholdsTest {
 
     private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+    @SuppressWarnings("unchecked")
+    private static final Serde<MonitorState> STORE_SERDE =
+            (Serde<MonitorState>) DetectorStore.MONITOR_STATE.valueSerde();
 
     private final StatusMachine machine = new StatusMachine(DeadlineRule.bySchedule());
 
@@ -195,26 +199,22 @@ class StatusMachineThresholdsTest {
                 + "\"lastHeartbeatAt\":1893456000000,\"armedAt\":1893456000000,\"deadline\":1893456090000,"
                 + "\"incident\":2,\"heartbeatCount\":7,\"maxRuntimeSeconds\":0,\"runs\":[]}";
 
-        try (JsonSerde<MonitorState> serde = new JsonSerde<>(MonitorState.class)) {
-            MonitorState state = serde.deserializer().deserialize("monitor-state", old.getBytes());
+        MonitorState state = STORE_SERDE.deserializer().deserialize("monitor-state", old.getBytes());
 
-            assertThat(state.streak()).isEqualTo(Streak.DEFAULT);
-            assertThat(state.streak()).isEqualTo(new Streak(1, 0, 1, 0));
-            Transition missed = machine.onDeadline(state);
-            assertThat(missed.event()).as("one miss is down, as before thresholds").isPresent();
-            assertThat(missed.state().incident()).isEqualTo(3);
-        }
+        assertThat(state.streak()).isEqualTo(Streak.DEFAULT);
+        assertThat(state.streak()).isEqualTo(new Streak(1, 0, 1, 0));
+        Transition missed = machine.onDeadline(state);
+        assertThat(missed.event()).as("one miss is down, as before thresholds").isPresent();
+        assertThat(missed.state().incident()).isEqualTo(3);
     }
 
     @Test
     void theStreakSurvivesTheStateStoresSerde() {
         MonitorState failing = machine.onDeadline(upAt(monitor(3, 2), 0)).state();
 
-        try (JsonSerde<MonitorState> serde = new JsonSerde<>(MonitorState.class)) {
-            byte[] bytes = serde.serializer().serialize("monitor-state", failing);
+        byte[] bytes = STORE_SERDE.serializer().serialize("monitor-state", failing);
 
-            assertThat(serde.deserializer().deserialize("monitor-state", bytes).streak())
-                    .isEqualTo(new Streak(3, 1, 2, 0));
-        }
+        assertThat(STORE_SERDE.deserializer().deserialize("monitor-state", bytes).streak())
+                .isEqualTo(new Streak(3, 1, 2, 0));
     }
 }
