@@ -7,7 +7,7 @@ import io.pushmon.common.model.PushStatus;
  * <pre>
  *   unsigned varint  flags: 1 value, 2 exitStatus, 4 durationMillis
  *   varlong          seq, at
- *   byte             status: 0 none, 1 up, 2 down, 3 start, 4 log (the codes of the heartbeats topic)
+ *   byte             status: {@link PushStatus#codeOf} (0 none, 1 up, 2 down, 3 start, 4 log), as on the heartbeats topic
  *   text             msg
  *   float64          value           if flag 1
  *   varint           exitStatus      if flag 2
@@ -34,7 +34,7 @@ final class HeartbeatEntryCodec implements StateCodec<HeartbeatEntry> {
                 | (entry.durationMillis() != null ? DURATION : 0));
         out.writeLong(entry.seq());
         out.writeLong(entry.at());
-        out.writeByte(statusCode(entry.status()));
+        out.writeByte(PushStatus.codeOf(entry.status()));
         out.writeText(entry.msg());
         if (entry.value() != null) {
             out.writeDouble(entry.value());
@@ -54,36 +54,12 @@ final class HeartbeatEntryCodec implements StateCodec<HeartbeatEntry> {
         int flags = in.readFlags(KNOWN_FLAGS);
         long seq = in.readLong();
         long at = in.readLong();
-        PushStatus status = status(in.readByte());
+        PushStatus status = PushStatus.ofCode(in.readByte());
         String msg = in.readText();
         Double value = (flags & VALUE) != 0 ? in.readDouble() : null;
         Integer exitStatus = (flags & EXIT_STATUS) != 0 ? in.readInt() : null;
         String rid = in.readText();
         Long durationMillis = (flags & DURATION) != 0 ? in.readLong() : null;
         return new HeartbeatEntry(seq, at, status, msg, value, exitStatus, rid, durationMillis, in.readInt());
-    }
-
-    /** Fixed codes rather than ordinals, so reordering or extending the enum cannot change what stored bytes mean. */
-    private static int statusCode(PushStatus status) {
-        if (status == null) {
-            return 0;
-        }
-        return switch (status) {
-            case UP -> 1;
-            case DOWN -> 2;
-            case START -> 3;
-            case LOG -> 4;
-        };
-    }
-
-    private static PushStatus status(int code) {
-        return switch (code) {
-            case 0 -> null;
-            case 1 -> PushStatus.UP;
-            case 2 -> PushStatus.DOWN;
-            case 3 -> PushStatus.START;
-            case 4 -> PushStatus.LOG;
-            default -> throw new IllegalArgumentException("unknown status code " + code);
-        };
     }
 }

@@ -36,4 +36,32 @@ public enum PushStatus {
             default -> Optional.empty();
         };
     }
+
+    /**
+     * The status's code in pushmon's binary records (the heartbeats topic, the detector's history), 0 for none: fixed
+     * per status rather than its ordinal, so stored bytes keep their meaning when the enum is reordered or extended.
+     */
+    public static byte codeOf(PushStatus status) {
+        if (status == null) {
+            return 0;
+        }
+        return switch (status) {
+            case UP -> 1;
+            case DOWN -> 2;
+            case START -> 3;
+            case LOG -> 4;
+        };
+    }
+
+    /** The status of a code, null for 0; a code no release defined is refused, never read as a success. */
+    public static PushStatus ofCode(int code) {
+        return switch (code) {
+            case 0 -> null;
+            case 1 -> UP;
+            case 2 -> DOWN;
+            case 3 -> START;
+            case 4 -> LOG;
+            default -> throw new IllegalArgumentException("unknown push status code " + code);
+        };
+    }
 }

@@ -73,7 +73,7 @@ public final class HeartbeatSerde implements Serde<Heartbeat> {
         Writer out = new Writer(size);
         out.put(needsFormat2(heartbeat.status()) ? FORMAT_2 : FORMAT_1);
         out.put((byte) (heartbeat.kind() == Heartbeat.Kind.TICK ? 1 : 0));
-        out.put(statusCode(heartbeat.status()));
+        out.put(PushStatus.codeOf(heartbeat.status()));
         out.put((byte) flags);
         out.putLong(heartbeat.receivedAt());
         if (heartbeat.value() != null) {
@@ -137,28 +137,16 @@ public final class HeartbeatSerde implements Serde<Heartbeat> {
         return status == PushStatus.START || status == PushStatus.LOG;
     }
 
-    private static byte statusCode(PushStatus status) {
-        if (status == null) {
-            return 0;
-        }
-        return switch (status) {
-            case UP -> 1;
-            case DOWN -> 2;
-            case START -> 3;
-            case LOG -> 4;
-        };
-    }
-
     /** Like an unknown kind, a status the record's format does not define is refused, never read as a success. */
     private static PushStatus status(int code, byte format, String topic) {
-        return switch (code) {
-            case 0 -> null;
-            case 1 -> PushStatus.UP;
-            case 2 -> PushStatus.DOWN;
-            case 3 -> format == FORMAT_2 ? PushStatus.START : unknownStatus(code, topic);
-            case 4 -> format == FORMAT_2 ? PushStatus.LOG : unknownStatus(code, topic);
-            default -> unknownStatus(code, topic);
-        };
+        if (code > PushStatus.codeOf(PushStatus.DOWN) && format != FORMAT_2) {
+            return unknownStatus(code, topic);
+        }
+        try {
+            return PushStatus.ofCode(code);
+        } catch (IllegalArgumentException unknown) {
+            return unknownStatus(code, topic);
+        }
     }
 
     private static PushStatus unknownStatus(int code, String topic) {
