@@ -16,6 +16,7 @@ import io.pushmon.bench.dashboard.DashboardScenario;
 import io.pushmon.bench.detection.DetectionDelayScenario;
 import io.pushmon.bench.footprint.FootprintScenario;
 import io.pushmon.bench.ingest.IngestScenario;
+import io.pushmon.bench.processor.ProcessorScenario;
 import io.pushmon.bench.punctuation.PunctuationScenario;
 import io.pushmon.bench.report.BenchReport;
 import io.pushmon.bench.report.Machine;
@@ -33,6 +34,7 @@ public final class Bench {
     /** Every scenario, in the order a full run takes them (cheap ones first). */
     static final List<Supplier<Scenario>> SCENARIOS = List.of(
             IngestScenario::new,
+            ProcessorScenario::new,
             DetectionDelayScenario::new,
             AlertStormScenario::new,
             PunctuationScenario::new,

@@ -17,12 +17,14 @@ import java.util.OptionalInt;
  * @param out       the folder the report goes to
  * @param gatewayVariants other gateways the ingest scenario measures too, by name, in the order given: another
  *                  build's {@code quarkus-app} directory, this build with other settings, or both
+ * @param processorVariants other processors the processor scenario measures too, in the same way
  */
 public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smoke, Path out,
-        Map<String, GatewayVariant> gatewayVariants) {
+        Map<String, ServiceVariant> gatewayVariants, Map<String, ServiceVariant> processorVariants) {
 
     public static final String USAGE = """
-            usage: ./pushmon-bench [scenario ...] [--size N] [--smoke] [--out DIR] [--gateway-variant NAME=DIR[,P=V...] ...]
+            usage: ./pushmon-bench [scenario ...] [--size N] [--smoke] [--out DIR]
+                                   [--gateway-variant NAME=DIR[,P=V...] ...] [--processor-variant NAME=DIR[,P=V...] ...]
               scenarios: %s (default: all)
               --size N   monitors for detection, punctuation, storm, footprint, schedule and dashboard instead
                          of their defaults
@@ -31,7 +33,10 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
               --gateway-variant NAME=DIR[,property=value...]
                          ingest also measures the gateway packaged in DIR (a quarkus-app directory, e.g. an
                          earlier build's; '.' for this build) started with the given settings, labelled NAME,
-                         alternating with this build's; repeatable""";
+                         alternating with this build's; repeatable
+              --processor-variant NAME=DIR[,property=value...]
+                         the processor scenario also measures this processor, alternating with this build's;
+                         repeatable""";
 
     /** Parses the command line; throws {@link IllegalArgumentException} with a message for the user. */
     public static BenchOptions parse(String[] args, List<String> known, Path defaultOut) {
@@ -39,14 +44,16 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
         OptionalInt size = OptionalInt.empty();
         boolean smoke = false;
         Path out = defaultOut;
-        Map<String, GatewayVariant> variants = new LinkedHashMap<>();
+        Map<String, ServiceVariant> gateways = new LinkedHashMap<>();
+        Map<String, ServiceVariant> processors = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--size" -> size = OptionalInt.of(positive(value(args, ++i, arg)));
                 case "--smoke" -> smoke = true;
                 case "--out" -> out = Path.of(value(args, ++i, arg));
-                case "--gateway-variant" -> variant(value(args, ++i, arg), variants);
+                case "--gateway-variant" -> variant(arg, value(args, ++i, arg), gateways);
+                case "--processor-variant" -> variant(arg, value(args, ++i, arg), processors);
                 default -> {
                     if (arg.startsWith("-") || !known.contains(arg)) {
                         throw new IllegalArgumentException("unknown argument '" + arg + "'");
@@ -56,20 +63,20 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
             }
         }
         return new BenchOptions(scenarios.isEmpty() ? List.copyOf(known) : List.copyOf(scenarios), size, smoke,
-                out, Collections.unmodifiableMap(variants));
+                out, Collections.unmodifiableMap(gateways), Collections.unmodifiableMap(processors));
     }
 
     /** {@code NAME=DIR[,...]}; the name labels the variant's rows in the report, so it must be unique and plain. */
-    private static void variant(String text, Map<String, GatewayVariant> variants) {
+    private static void variant(String option, String text, Map<String, ServiceVariant> variants) {
         int equals = text.indexOf('=');
         String name = equals < 0 ? "" : text.substring(0, equals);
         String dir = equals < 0 ? "" : text.substring(equals + 1);
         if (!name.matches("[A-Za-z0-9._-]+") || dir.isEmpty()) {
-            throw new IllegalArgumentException("--gateway-variant takes NAME=DIR (NAME of letters, digits, . _ -),"
+            throw new IllegalArgumentException(option + " takes NAME=DIR (NAME of letters, digits, . _ -),"
                     + " not '" + text + "'");
         }
-        if (variants.putIfAbsent(name, GatewayVariant.parse(dir)) != null) {
-            throw new IllegalArgumentException("--gateway-variant " + name + " is given twice");
+        if (variants.putIfAbsent(name, ServiceVariant.parse(dir)) != null) {
+            throw new IllegalArgumentException(option + " " + name + " is given twice");
         }
     }
 

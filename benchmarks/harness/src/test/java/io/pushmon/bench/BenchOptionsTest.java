@@ -57,9 +57,24 @@ class BenchOptionsTest {
                 OUT);
 
         assertThat(options.gatewayVariants()).containsExactly(
-                entry("a117b57", new GatewayVariant(Optional.of(Path.of("/work/baseline/gateway-a117b57")), Map.of())),
-                entry("event-loop", new GatewayVariant(Optional.of(Path.of("../other/quarkus-app")), Map.of())));
+                entry("a117b57", new ServiceVariant(Optional.of(Path.of("/work/baseline/gateway-a117b57")), Map.of())),
+                entry("event-loop", new ServiceVariant(Optional.of(Path.of("../other/quarkus-app")), Map.of())));
         assertThat(BenchOptions.parse(new String[0], KNOWN, OUT).gatewayVariants()).isEmpty();
+    }
+
+    @Test
+    void processorVariantsAreKeptApartFromGatewayVariants() {
+        BenchOptions options = BenchOptions.parse(new String[] { "processor", "--processor-variant",
+            "old=/work/baseline-processor", "--processor-variant", "threads2=.,pushmon.processor.stream-threads=2" },
+                List.of("processor"), OUT);
+
+        assertThat(options.processorVariants()).containsExactly(
+                entry("old", new ServiceVariant(Optional.of(Path.of("/work/baseline-processor")), Map.of())),
+                entry("threads2", new ServiceVariant(Optional.empty(), Map.of("pushmon.processor.stream-threads",
+                        "2"))));
+        assertThat(options.gatewayVariants()).isEmpty();
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--processor-variant", "x" }, KNOWN, OUT))
+                .hasMessageContaining("--processor-variant takes NAME=DIR");
     }
 
     @Test
@@ -67,7 +82,7 @@ class BenchOptionsTest {
         BenchOptions options = BenchOptions.parse(new String[] { "--gateway-variant",
             "linger20=.,pushmon.kafka.linger=20ms,pushmon.kafka.compression=zstd" }, KNOWN, OUT);
 
-        assertThat(options.gatewayVariants()).containsExactly(entry("linger20", new GatewayVariant(Optional.empty(),
+        assertThat(options.gatewayVariants()).containsExactly(entry("linger20", new ServiceVariant(Optional.empty(),
                 Map.of("pushmon.kafka.linger", "20ms", "pushmon.kafka.compression", "zstd"))));
     }
 

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 
 import io.pushmon.bench.BenchContext;
-import io.pushmon.bench.GatewayVariant;
+import io.pushmon.bench.ServiceVariant;
 import io.pushmon.bench.Scenario;
 import io.pushmon.bench.kafka.BrokerView;
 import io.pushmon.bench.load.LoadResult;
@@ -66,7 +66,7 @@ public final class IngestScenario implements Scenario {
         Duration measured = context.duration(Duration.ofSeconds(30), Duration.ofSeconds(2));
         Path dir = context.workDir();
         TimedLoad generator = WrkLoad.find(dir, context::log);
-        Map<String, GatewayVariant> variants = context.options().gatewayVariants();
+        Map<String, ServiceVariant> variants = context.options().gatewayVariants();
         ScenarioResult result = new ScenarioResult(name(), title())
                 .setting("monitors", monitors).setting("connections", CONNECTIONS)
                 .setting("whole-system connections", WHOLE_SYSTEM_CONNECTIONS)
@@ -120,15 +120,15 @@ public final class IngestScenario implements Scenario {
         }
 
         /** Bare endpoint, this build's gateway and each variant, in turn at each concurrency; returns bare @200. */
-        LoadResult gatewayOnly(Map<String, GatewayVariant> variants) throws Exception {
+        LoadResult gatewayOnly(Map<String, ServiceVariant> variants) throws Exception {
             context.log("starting the broker and the gateway (no processor or dispatcher: the ingest path ends at"
                     + " Kafka's ack)");
             List<Gateway> gateways = new ArrayList<>();
             try (CeilingEndpoint ceiling = CeilingEndpoint.start(context.root(), BenchContext.SERVICE_JVM,
                     dir.resolve("ceiling.log"))) {
-                gateways.add(start("gateway", true, "system", new GatewayVariant(Optional.empty(), Map.of()),
+                gateways.add(start("gateway", true, "system", new ServiceVariant(Optional.empty(), Map.of()),
                         "tokens.txt"));
-                for (Map.Entry<String, GatewayVariant> variant : variants.entrySet()) {
+                for (Map.Entry<String, ServiceVariant> variant : variants.entrySet()) {
                     context.log("starting gateway variant %s from %s, on a broker of its own", variant.getKey(),
                             variant.getValue());
                     gateways.add(start("gateway " + variant.getKey(), false, "system-" + variant.getKey(),
@@ -181,11 +181,10 @@ public final class IngestScenario implements Scenario {
         }
 
         /** A broker and a gateway (this build's or a variant's) knowing the population. */
-        private Gateway start(String label, boolean thisBuild, String dataName, GatewayVariant gateway,
+        private Gateway start(String label, boolean thisBuild, String dataName, ServiceVariant gateway,
                 String tokensFile) throws Exception {
             PushmonSystem.Builder builder = context.system(dataName).services(Component.GATEWAY);
-            gateway.appDir().ifPresent(appDir -> builder.appDir(Component.GATEWAY, appDir));
-            gateway.settings().forEach((property, value) -> builder.setting(Component.GATEWAY, property, value));
+            gateway.applyTo(builder, Component.GATEWAY);
             PushmonSystem system = builder.start();
             try (Population population = new Population(system.kafkaBootstrap())) {
                 // Long timeouts: nothing expires during the load, and no processor runs to notice anyway.

@@ -5,24 +5,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.pushmon.system.PushmonSystem;
+import io.pushmon.system.PushmonSystem.Component;
+
 /**
- * A gateway the ingest scenario measures beside this build's: another build, this build with other settings, or
- * both ({@code --gateway-variant NAME=DIR[,property=value...]}, DIR {@code .} for this build).
+ * A service a scenario measures beside this build's: another build, this build with other settings, or both
+ * ({@code --gateway-variant} / {@code --processor-variant NAME=DIR[,property=value...]}, DIR {@code .} for this
+ * build).
  *
  * @param appDir   the {@code quarkus-app} directory of another build; empty for this build's
- * @param settings {@code -D} settings the variant's gateway starts with, e.g. {@code pushmon.kafka.linger=20ms}
+ * @param settings {@code -D} settings the variant starts with, e.g. {@code pushmon.kafka.linger=20ms}
  */
-public record GatewayVariant(Optional<Path> appDir, Map<String, String> settings) {
+public record ServiceVariant(Optional<Path> appDir, Map<String, String> settings) {
 
-    public GatewayVariant {
+    public ServiceVariant {
         settings = Map.copyOf(settings);
     }
 
     /** Parses {@code DIR[,property=value...]}; a message for the user when it is malformed. */
-    static GatewayVariant parse(String text) {
+    static ServiceVariant parse(String text) {
         String[] parts = text.split(",");
         if (parts[0].isEmpty()) {
-            throw new IllegalArgumentException("a gateway variant needs a directory ('.' for this build)");
+            throw new IllegalArgumentException("a variant needs a directory ('.' for this build)");
         }
         Map<String, String> settings = new LinkedHashMap<>();
         for (int i = 1; i < parts.length; i++) {
@@ -33,7 +37,13 @@ public record GatewayVariant(Optional<Path> appDir, Map<String, String> settings
             settings.put(parts[i].substring(0, equals), parts[i].substring(equals + 1));
         }
         Optional<Path> dir = parts[0].equals(".") ? Optional.empty() : Optional.of(Path.of(parts[0]));
-        return new GatewayVariant(dir, settings);
+        return new ServiceVariant(dir, settings);
+    }
+
+    /** Makes the system run {@code service} as this variant: its build, with its settings. */
+    public void applyTo(PushmonSystem.Builder builder, Component service) {
+        appDir.ifPresent(dir -> builder.appDir(service, dir));
+        settings.forEach((property, value) -> builder.setting(service, property, value));
     }
 
     @Override
