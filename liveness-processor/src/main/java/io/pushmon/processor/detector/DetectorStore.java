@@ -21,33 +21,35 @@ import io.pushmon.processor.time.ClockState;
  */
 public enum DetectorStore {
     /** Monitor id → {@link MonitorState}: the hot per-monitor state. */
-    MONITOR_STATE("monitor-state", Serdes.String(), new MonitorStateCodec()),
+    MONITOR_STATE("monitor-state", Serdes.String(), new MonitorStateCodec(), false),
     /** {@code deadline (8 bytes, big-endian) ‖ monitor id} → empty: pending deadlines in firing order. */
-    DEADLINE_INDEX("deadline-index", Serdes.Bytes(), Serdes.ByteArray()),
+    DEADLINE_INDEX("deadline-index", Serdes.Bytes(), Serdes.ByteArray(), false),
     /** {@code monitor id ‖ 0x00 ‖ slot (2 bytes)} → {@link HeartbeatEntry}: a ring of the last pushes. */
-    HEARTBEAT_HISTORY("heartbeat-history", Serdes.Bytes(), new HeartbeatEntryCodec()),
+    HEARTBEAT_HISTORY("heartbeat-history", Serdes.Bytes(), new HeartbeatEntryCodec(), false),
     /**
      * {@code monitor id ‖ 0x00 ‖ slot (2 bytes)} → {@code seq (8 bytes) ‖ body}: the bodies of the last
      * {@link DetectorStores#BODIES_KEPT} signals, apart from the history so that reading a history reads no output.
      */
-    HEARTBEAT_BODIES("heartbeat-bodies", Serdes.Bytes(), Serdes.ByteArray()),
+    HEARTBEAT_BODIES("heartbeat-bodies", Serdes.Bytes(), Serdes.ByteArray(), false),
     /** Monitor id → {@link RecentEvents}. */
-    RECENT_EVENTS("recent-events", Serdes.String(), new JsonSerde<>(RecentEvents.class)),
+    RECENT_EVENTS("recent-events", Serdes.String(), new JsonSerde<>(RecentEvents.class), false),
     /** One entry per task: its heartbeat time and the earliest pending deadline ({@link ClockState}). */
-    DETECTOR_CLOCK("detector-clock", Serdes.String(), new ClockStateCodec());
+    DETECTOR_CLOCK("detector-clock", Serdes.String(), new ClockStateCodec(), true);
 
     private final String storeName;
     private final Serde<?> keySerde;
     private final Serde<?> valueSerde;
+    private final boolean cached;
 
-    DetectorStore(String storeName, Serde<?> keySerde, Serde<?> valueSerde) {
+    DetectorStore(String storeName, Serde<?> keySerde, Serde<?> valueSerde, boolean cached) {
         this.storeName = storeName;
         this.keySerde = keySerde;
         this.valueSerde = valueSerde;
+        this.cached = cached;
     }
 
-    DetectorStore(String storeName, Serde<?> keySerde, StateCodec<?> valueCodec) {
-        this(storeName, keySerde, new StateSerde<>(storeName, valueCodec));
+    DetectorStore(String storeName, Serde<?> keySerde, StateCodec<?> valueCodec, boolean cached) {
+        this(storeName, keySerde, new StateSerde<>(storeName, valueCodec), cached);
     }
 
     public String storeName() {
@@ -70,15 +72,24 @@ public enum DetectorStore {
         IN_MEMORY
     }
 
-    /** A changelogged key-value store, restored in step with the committed offsets. */
+    /**
+     * A changelogged key-value store, restored in step with the committed offsets.
+     *
+     * <p>Only the clock goes through Kafka Streams' record cache: every heartbeat rewrites its one key, and the
+     * cache turns those writes into one changelog record per commit. The other stores' keys are nearly all distinct
+     * within a commit interval (a monitor pushes once a minute, not ten times a second), so a cache saves them no
+     * write and costs a sorted-map insert, an eviction and a copy per write: measured with {@code ./pushmon-bench
+     * processor}, it was a third of the stream thread's time.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public StoreBuilder<KeyValueStore<Object, Object>> builder(Kind kind) {
         if (kind == Kind.IN_MEMORY) {
             return (StoreBuilder) Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName),
                     (Serde) keySerde, (Serde) valueSerde);
         }
-        return (StoreBuilder) Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName),
-                (Serde) keySerde, (Serde) valueSerde).withCachingEnabled();
+        StoreBuilder builder = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName),
+                (Serde) keySerde, (Serde) valueSerde);
+        return cached ? builder.withCachingEnabled() : builder;
     }
 
     /** Key of the history ring slot. Monitor ids never contain NUL, so one id's slots are contiguous. */
