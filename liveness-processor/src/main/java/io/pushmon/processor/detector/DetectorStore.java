@@ -22,8 +22,8 @@ import io.pushmon.processor.time.ClockState;
 public enum DetectorStore {
     /** Monitor id → {@link MonitorState}: the hot per-monitor state. */
     MONITOR_STATE("monitor-state", Serdes.String(), new MonitorStateCodec(), false),
-    /** {@code deadline (8 bytes, big-endian) ‖ monitor id} → empty: pending deadlines in firing order. */
-    DEADLINE_INDEX("deadline-index", Serdes.Bytes(), Serdes.ByteArray(), false),
+    /** Pending deadlines in firing order: on the heap, rebuilt from the states ({@link PendingDeadlines}). */
+    DEADLINE_INDEX("deadline-index"),
     /** {@code monitor id ‖ 0x00 ‖ slot (2 bytes)} → {@link HeartbeatEntry}: a ring of the last pushes. */
     HEARTBEAT_HISTORY("heartbeat-history", Serdes.Bytes(), new HeartbeatEntryCodec(), false),
     /**
@@ -48,6 +48,11 @@ public enum DetectorStore {
         this.cached = cached;
     }
 
+    /** A store derived from the others, with no serdes and no changelog of its own. */
+    DetectorStore(String storeName) {
+        this(storeName, null, (Serde<?>) null, false);
+    }
+
     DetectorStore(String storeName, Serde<?> keySerde, StateCodec<?> valueCodec, boolean cached) {
         this(storeName, keySerde, new StateSerde<>(storeName, valueCodec), cached);
     }
@@ -61,7 +66,7 @@ public enum DetectorStore {
         return valueSerde;
     }
 
-    /** Where a store keeps its data; both kinds are changelogged, so both are restored after a crash. */
+    /** Where a store keeps its data; both kinds are changelogged (the index aside), so both are restored after a crash. */
     public enum Kind {
         /** RocksDB on local disk: what the processor runs with, so state may outgrow memory. */
         PERSISTENT,
@@ -73,7 +78,8 @@ public enum DetectorStore {
     }
 
     /**
-     * A changelogged key-value store, restored in step with the committed offsets.
+     * A changelogged key-value store, restored in step with the committed offsets; the deadline index, which is
+     * neither, is the exception ({@link PendingDeadlines}).
      *
      * <p>Only the clock goes through Kafka Streams' record cache: every heartbeat rewrites its one key, and the
      * cache turns those writes into one changelog record per commit. The other stores' keys are nearly all distinct
@@ -82,7 +88,10 @@ public enum DetectorStore {
      * processor}, it was a third of the stream thread's time.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public StoreBuilder<KeyValueStore<Object, Object>> builder(Kind kind) {
+    public StoreBuilder<?> builder(Kind kind) {
+        if (this == DEADLINE_INDEX) {
+            return PendingDeadlines.builder(storeName);
+        }
         if (kind == Kind.IN_MEMORY) {
             return (StoreBuilder) Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName),
                     (Serde) keySerde, (Serde) valueSerde);

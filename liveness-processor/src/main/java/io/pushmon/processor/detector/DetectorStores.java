@@ -7,6 +7,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
 
 import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorEvent;
@@ -18,6 +19,8 @@ import io.pushmon.processor.time.DetectorClock;
  * deadline index and the clock's earliest-deadline bound consistent with each other.
  */
 public final class DetectorStores {
+
+    private static final Logger LOG = Logger.getLogger(DetectorStores.class);
 
     /** Signals kept per monitor. */
     public static final int HISTORY_SIZE = 100;
@@ -41,8 +44,36 @@ public final class DetectorStores {
         this.events = context.getStateStore(DetectorStore.RECENT_EVENTS.storeName());
         KeyValueStore<String, ClockState> clockStore = context.getStateStore(DetectorStore.DETECTOR_CLOCK.storeName());
         this.clock = new DetectorClock(clockStore, settings.margin().toMillis(), settings.gapThreshold().toMillis());
-        KeyValueStore<Bytes, byte[]> indexStore = context.getStateStore(DetectorStore.DEADLINE_INDEX.storeName());
-        this.index = new DeadlineIndex(indexStore, clock);
+        PendingDeadlines pending = context.getStateStore(DetectorStore.DEADLINE_INDEX.storeName());
+        this.index = new DeadlineIndex(pending, clock);
+        if (pending.claimRebuild()) {
+            rebuild(pending, context);
+        }
+    }
+
+    /**
+     * Fills the index from the states. Processors are initialised after the task's stores are restored, so the
+     * states are complete here, and before the task reads a record or punctuates, so nothing misses an entry. The
+     * clock's bound already covers these deadlines (each was noted when it was set); lowering it to the least of
+     * them keeps that true even for state written before the bound was kept.
+     */
+    private void rebuild(PendingDeadlines pending, ProcessingContext context) {
+        long started = System.nanoTime();
+        long earliest = Long.MAX_VALUE;
+        try (KeyValueIterator<String, MonitorState> it = states.all()) {
+            while (it.hasNext()) {
+                MonitorState state = it.next().value;
+                if (state.deadline() != null) {
+                    pending.add(state.deadline(), state.monitorId());
+                    earliest = Math.min(earliest, state.deadline());
+                }
+            }
+        }
+        if (earliest != Long.MAX_VALUE) {
+            clock.noteDeadline(earliest);
+        }
+        LOG.infof("Task %s: deadline index rebuilt from the monitor states, %d entries in %d ms", context.taskId(),
+                pending.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     public DetectorClock clock() {

@@ -213,17 +213,9 @@ final class DetectorHarness implements AutoCloseable {
         return driver.getKeyValueStore(DetectorStore.MONITOR_STATE.storeName());
     }
 
-    KeyValueStore<Bytes, byte[]> indexStore() {
-        return driver.getKeyValueStore(DetectorStore.DEADLINE_INDEX.storeName());
-    }
-
-    /** Monitor ids of every index entry, in firing order. */
+    /** Every index entry, in firing order. */
     List<DeadlineIndex.Entry> indexEntries() {
-        List<DeadlineIndex.Entry> entries = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = indexStore().all()) {
-            it.forEachRemaining(kv -> entries.add(DeadlineIndex.entry(kv.key)));
-        }
-        return entries;
+        return ((PendingDeadlines) driver.getStateStore(DetectorStore.DEADLINE_INDEX.storeName())).all();
     }
 
     long historyEntries() {

@@ -101,4 +101,24 @@ class DetectorOnBrokerIT {
             clients.shutdownNow();
         }
     }
+
+    @Test
+    void aProcessorOnAnEmptyStateDirectoryFiresTheDeadlinesOfTheStatesItRestored() {
+        String id = "it-moved-" + UUID.randomUUID();
+        kafka.startTicks();
+        DetectorRuntime first = kafka.startInstance("first", 6_000, s -> s);
+        kafka.define(BrokerFixture.monitor(id, 8));
+        BrokerFixture.sleep(500);
+        long pushedAt = kafka.push(id, PushStatus.UP);
+        BrokerFixture.sleep(2_000);
+        first.close();
+
+        // A new machine: its stores come from the changelogs alone, and the deadline index, which has none, from
+        // the states it restored.
+        kafka.startInstance("second", 6_000, s -> s);
+        List<BrokerFixture.Received> down = kafka.awaitEvents(1, Duration.ofSeconds(30),
+                e -> e.monitorId().equals(id));
+        assertThat(down).extracting(r -> r.event().reason()).containsExactly(EventReason.TIMEOUT);
+        assertThat(down.get(0).event().at()).isEqualTo(Instant.ofEpochMilli(pushedAt + 8_000));
+    }
 }
