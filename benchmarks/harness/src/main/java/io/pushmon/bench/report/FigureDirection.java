@@ -29,6 +29,10 @@ public enum FigureDirection {
             new Rule((name, unit) -> name.contains("load average"), UNKNOWN),
             // The noisy tenant's rates are the load applied and its plan's cap; more of them is not better.
             new Rule((name, unit) -> name.startsWith("flood "), UNKNOWN),
+            // What measures rather than what is measured: the bare endpoint (the ceiling), the load generator and
+            // the harness. When they move, the machine did; the gateway's share of the bare endpoint is pushmon's.
+            new Rule((name, unit) -> name.startsWith("bare ") || name.contains("generator")
+                    || name.contains("harness"), UNKNOWN),
             // CPU per push, request, page or heartbeat, CPU seconds, CPU share: always a cost.
             new Rule((name, unit) -> name.contains("CPU"), LOWER_IS_BETTER),
             new Rule((name, unit) -> unit.equals("/s") || name.contains("pushes/s") || name.contains("heartbeats/s")

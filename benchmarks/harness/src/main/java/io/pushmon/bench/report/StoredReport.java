@@ -30,7 +30,7 @@ public record StoredReport(String source, String startedAt, String command, Stri
      * One scenario of a report.
      *
      * @param completed  false when the scenario threw before it finished
-     * @param settings   each setting as JSON text, so that values of any type compare
+     * @param settings   each setting as text (a number or list as JSON), so that values of any type compare
      * @param figures    by name; a variant's or a round's label is part of the name ({@code gateway lz4 p99 @200})
      * @param invariants whether each invariant held, by its target text
      */
@@ -88,7 +88,8 @@ public record StoredReport(String source, String startedAt, String command, Stri
                     + " or \"metrics\")");
         }
         Map<String, String> settings = new LinkedHashMap<>();
-        node.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().toString()));
+        node.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(),
+                e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
         Map<String, Metric> figures = new LinkedHashMap<>();
         node.get("metrics").fields().forEachRemaining(e -> figures.put(e.getKey(),
                 new Metric(e.getKey(), value(e.getValue().path("value"), source, name, e.getKey()),

@@ -56,6 +56,16 @@ class FigureDirectionTest {
     }
 
     @Test
+    void theBareEndpointTheGeneratorAndTheHarnessMeasureAndHaveNoDirection() {
+        assertThat(FigureDirection.of("bare pushes/s @200", "/s")).isEqualTo(UNKNOWN);
+        assertThat(FigureDirection.of("bare p99 @200", "ms")).isEqualTo(UNKNOWN);
+        assertThat(FigureDirection.of("gateway CPU per push: generator @200", "µs")).isEqualTo(UNKNOWN);
+        assertThat(FigureDirection.of("harness CPU per page (process) @1,000", "ms")).isEqualTo(UNKNOWN);
+        assertThat(FigureDirection.of("gateway CPU per push / bare CPU per request @200", "×"))
+                .isEqualTo(LOWER_IS_BETTER);
+    }
+
+    @Test
     void countsErrorBarsLoadAverageAndTheFloodsOwnRatesHaveNoDirection() {
         assertThat(FigureDirection.of("monitors down", "")).isEqualTo(UNKNOWN);
         assertThat(FigureDirection.of("@weekly UTC: ± (99.9%)", "ns")).isEqualTo(UNKNOWN);
