@@ -149,10 +149,13 @@ public final class BaselineComparison {
 
     /** The one line that matters: {@code 3 regressions over 15%}, and how much was compared. */
     public String headline() {
-        int count = regressions();
-        return String.format(Locale.ROOT, "%d regression%s over %s (%d figures and %d invariants compared;"
-                + " %d new, %d gone)", count, count == 1 ? "" : "s", percent(threshold), rows.size(),
-                invariants.size(), fresh.size(), gone.size());
+        return String.format(Locale.ROOT, "%s over %s (%s and %s compared; %d new, %d gone)",
+                counted(regressions(), "regression"), percent(threshold), counted(rows.size(), "figure"),
+                counted(invariants.size(), "invariant"), fresh.size(), gone.size());
+    }
+
+    private static String counted(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** For the console: the headline and one line per regression. */
