@@ -108,8 +108,8 @@ class BenchOptionsTest {
 
     @Test
     void aRunIsComparedWithTheBaselineAtFifteenPercentUnlessAThresholdIsGiven() {
-        BenchOptions options = BenchOptions.parse(new String[] { "ingest", "--compare", "docs/benchmarks/baseline.json" },
-                KNOWN, OUT);
+        BenchOptions options = BenchOptions.parse(new String[] { "ingest", "--compare",
+            "docs/benchmarks/baseline.json" }, KNOWN, OUT);
 
         assertThat(options.baseline()).contains(Path.of("docs/benchmarks/baseline.json"));
         assertThat(options.against()).isEmpty();

@@ -171,7 +171,8 @@ public final class BaselineComparison {
         for (Row row : rows) {
             if (row.regression()) {
                 text.append("  ").append(row.scenario()).append(": ").append(row.figure()).append(" ")
-                        .append(value(row.baseline(), row.unit())).append(" -> ").append(value(row.current(), row.unit()))
+                        .append(value(row.baseline(), row.unit())).append(" -> ")
+                        .append(value(row.current(), row.unit()))
                         .append(" (").append(ratio(row)).append(", ").append(better(row.direction()))
                         .append(")\n");
             }

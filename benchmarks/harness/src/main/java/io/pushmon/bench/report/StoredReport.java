@@ -97,7 +97,8 @@ public record StoredReport(String source, String startedAt, String command, Stri
         Map<String, Boolean> invariants = new LinkedHashMap<>();
         for (JsonNode check : node.path("checks")) {
             // Reports before Check.Kind marked an invariant with a boolean.
-            if (check.path("kind").asText().equals(Check.Kind.INVARIANT.name()) || check.path("invariant").asBoolean()) {
+            if (check.path("kind").asText().equals(Check.Kind.INVARIANT.name())
+                    || check.path("invariant").asBoolean()) {
                 invariants.put(check.path("target").asText(), check.path("met").asBoolean());
             }
         }

@@ -205,8 +205,9 @@ class BaselineComparisonTest {
         Path file = comparison.write(dir);
 
         assertThat(file).isEqualTo(dir.resolve("comparison.md"));
-        assertThat(Files.readString(file)).contains("**1 regression over 15% (1 figure and 1 invariant compared; 0 new, 0 gone)**")
-                .contains("| ingest | gateway pushes/s @200 | 6,000 /s | 4,500 /s | 0.75× | higher | **regression** |");
+        assertThat(Files.readString(file))
+                .contains("**1 regression over 15% (1 figure and 1 invariant compared; 0 new, 0 gone)**")
+                .contains("| ingest | gateway pushes/s @200 | 6,000 /s | 4,500 /s | 0.75× | higher | **regression**");
         assertThat(comparison.reportSection()).contains("[comparison.md](comparison.md)");
     }
 

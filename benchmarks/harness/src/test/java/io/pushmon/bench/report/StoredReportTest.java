@@ -52,7 +52,8 @@ class StoredReportTest {
     @Test
     void aMissingFileIsRefusedWithItsName() {
         assertThatThrownBy(() -> StoredReport.read(dir.resolve("baseline.json")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage(dir.resolve("baseline.json") + ": no such file");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(dir.resolve("baseline.json") + ": no such file");
     }
 
     @Test
@@ -67,7 +68,8 @@ class StoredReportTest {
     void jsonThatIsNotAReportIsRefusedWithItsName() throws Exception {
         Path file = write("{\"name\": \"ingest\"}");
         Path figureless = dir.resolve("figureless.json");
-        Files.writeString(figureless, "{\"scenarios\": [{\"name\": \"ingest\", \"metrics\": {\"x\": {\"unit\": \"\"}}}]}");
+        Files.writeString(figureless,
+                "{\"scenarios\": [{\"name\": \"ingest\", \"metrics\": {\"x\": {\"unit\": \"\"}}}]}");
 
         assertThatThrownBy(() -> StoredReport.read(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(file + ": not a pushmon-bench report (no \"scenarios\" list)");
