@@ -2,12 +2,14 @@ package io.pushmon.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -18,9 +20,11 @@ import io.pushmon.bench.footprint.FootprintScenario;
 import io.pushmon.bench.ingest.IngestScenario;
 import io.pushmon.bench.processor.ProcessorScenario;
 import io.pushmon.bench.punctuation.PunctuationScenario;
+import io.pushmon.bench.report.BaselineComparison;
 import io.pushmon.bench.report.BenchReport;
 import io.pushmon.bench.report.Machine;
 import io.pushmon.bench.report.ScenarioResult;
+import io.pushmon.bench.report.StoredReport;
 import io.pushmon.bench.schedule.ScheduleScenario;
 import io.pushmon.bench.storm.AlertStormScenario;
 import io.pushmon.bench.tenants.NoisyNeighbourScenario;
@@ -60,12 +64,50 @@ public final class Bench {
             System.exit(2);
             return;
         }
+        // Read before anything runs: a mistyped baseline should not cost a 30-minute run.
+        Optional<StoredReport> baseline;
+        Optional<StoredReport> against;
+        try {
+            baseline = options.baseline().map(file -> readReport("--compare", file));
+            against = options.against().map(file -> readReport("--against", file));
+        } catch (IllegalArgumentException e) {
+            System.err.println("pushmon-bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (against.isPresent()) {
+            BaselineComparison comparison = BaselineComparison.of(baseline.orElseThrow(), against.get(),
+                    options.regressionThreshold());
+            Path written = comparison.write(options.out());
+            System.out.println(comparison.markdown());
+            System.out.print(comparison.summary());
+            System.out.println("comparison: " + written);
+            return;
+        }
         BenchReport report = run(options, root, List.of(args));
         Path markdown = report.write(options.out());
+        String summary = "";
+        if (baseline.isPresent()) {
+            BaselineComparison comparison = BaselineComparison.of(baseline.get(), StoredReport.of(report, "this run"),
+                    options.regressionThreshold());
+            Path compared = comparison.write(options.out());
+            Files.writeString(markdown, comparison.reportSection(), StandardOpenOption.APPEND);
+            summary = comparison.summary() + "comparison: " + compared + "\n";
+        }
         System.out.println();
         System.out.println(Files.readString(markdown));
         System.out.println("report: " + markdown + " (and report.json)");
+        System.out.print(summary);
         System.exit(report.results().stream().anyMatch(r -> r.failure() != null) ? 1 : 0);
+    }
+
+    /** A report named on the command line; the message says which option named it. */
+    private static StoredReport readReport(String option, Path file) {
+        try {
+            return StoredReport.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " " + e.getMessage(), e);
+        }
     }
 
     /** Runs the scenarios of the options; never throws for a scenario's failure. */

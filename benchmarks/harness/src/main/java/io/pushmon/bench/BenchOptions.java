@@ -6,7 +6,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+
+import io.pushmon.bench.report.BaselineComparison;
 
 /**
  * What {@code ./pushmon-bench} was asked to do.
@@ -18,13 +21,19 @@ import java.util.OptionalInt;
  * @param gatewayVariants other gateways the ingest scenario measures too, by name, in the order given: another
  *                  build's {@code quarkus-app} directory, this build with other settings, or both
  * @param processorVariants other processors the processor scenario measures too, in the same way
+ * @param baseline  a report.json the run is compared with, figure by figure
+ * @param against   a report.json to compare with the baseline instead of running anything
+ * @param regressionThreshold how much worse than the baseline a figure may get before it counts as a regression
  */
 public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smoke, Path out,
-        Map<String, ServiceVariant> gatewayVariants, Map<String, ServiceVariant> processorVariants) {
+        Map<String, ServiceVariant> gatewayVariants, Map<String, ServiceVariant> processorVariants,
+        Optional<Path> baseline, Optional<Path> against, double regressionThreshold) {
 
     public static final String USAGE = """
             usage: ./pushmon-bench [scenario ...] [--size N] [--smoke] [--out DIR]
                                    [--gateway-variant NAME=DIR[,P=V...] ...] [--processor-variant NAME=DIR[,P=V...] ...]
+                                   [--compare BASELINE.json [--regression-threshold F]]
+                   ./pushmon-bench --compare BASELINE.json --against REPORT.json [--regression-threshold F] [--out DIR]
               scenarios: %s (default: all)
               --size N   monitors for detection, punctuation, storm, footprint, schedule and dashboard instead
                          of their defaults
@@ -36,7 +45,14 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
                          alternating with this build's; repeatable
               --processor-variant NAME=DIR[,property=value...]
                          the processor scenario also measures this processor, alternating with this build's;
-                         repeatable""";
+                         repeatable
+              --compare BASELINE.json
+                         after the run, compare every figure with the baseline report (e.g.
+                         docs/benchmarks/baseline.json) into comparison.md and print the regressions
+              --against REPORT.json
+                         with --compare: run nothing, compare this report (a report.json or its folder) instead
+              --regression-threshold F
+                         how much worse than the baseline a figure may get before it is a regression (default 0.15)""";
 
     /** Parses the command line; throws {@link IllegalArgumentException} with a message for the user. */
     public static BenchOptions parse(String[] args, List<String> known, Path defaultOut) {
@@ -46,6 +62,10 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
         Path out = defaultOut;
         Map<String, ServiceVariant> gateways = new LinkedHashMap<>();
         Map<String, ServiceVariant> processors = new LinkedHashMap<>();
+        Optional<Path> baseline = Optional.empty();
+        Optional<Path> against = Optional.empty();
+        Optional<Double> threshold = Optional.empty();
+        List<String> runOnly = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -54,6 +74,9 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--gateway-variant" -> variant(arg, value(args, ++i, arg), gateways);
                 case "--processor-variant" -> variant(arg, value(args, ++i, arg), processors);
+                case "--compare" -> baseline = Optional.of(Path.of(value(args, ++i, arg)));
+                case "--against" -> against = Optional.of(Path.of(value(args, ++i, arg)));
+                case "--regression-threshold" -> threshold = Optional.of(fraction(arg, value(args, ++i, arg)));
                 default -> {
                     if (arg.startsWith("-") || !known.contains(arg)) {
                         throw new IllegalArgumentException("unknown argument '" + arg + "'");
@@ -61,9 +84,36 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
                     scenarios.add(arg);
                 }
             }
+            if (List.of("--size", "--smoke", "--gateway-variant", "--processor-variant").contains(arg)
+                    || known.contains(arg)) {
+                runOnly.add(arg);
+            }
+        }
+        if (baseline.isEmpty() && (against.isPresent() || threshold.isPresent())) {
+            throw new IllegalArgumentException((against.isPresent() ? "--against" : "--regression-threshold")
+                    + " needs --compare BASELINE.json");
+        }
+        if (against.isPresent() && !runOnly.isEmpty()) {
+            throw new IllegalArgumentException("--against compares two reports and runs nothing: '" + runOnly.get(0)
+                    + "' does not go with it");
         }
         return new BenchOptions(scenarios.isEmpty() ? List.copyOf(known) : List.copyOf(scenarios), size, smoke,
-                out, Collections.unmodifiableMap(gateways), Collections.unmodifiableMap(processors));
+                out, Collections.unmodifiableMap(gateways), Collections.unmodifiableMap(processors), baseline,
+                against, threshold.orElse(BaselineComparison.DEFAULT_THRESHOLD));
+    }
+
+    /** Above 0 (or every wobble is a regression), below 1 (or a throughput could never fall far enough). */
+    private static double fraction(String option, String text) {
+        try {
+            double value = Double.parseDouble(text);
+            if (value > 0 && value < 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the offending text
+        }
+        throw new IllegalArgumentException(option + " must be a fraction between 0 and 1 (0.15 is 15%), not '"
+                + text + "'");
     }
 
     /** {@code NAME=DIR[,...]}; the name labels the variant's rows in the report, so it must be unique and plain. */

@@ -105,4 +105,52 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--gateway-variant" }, KNOWN, OUT))
                 .hasMessageContaining("--gateway-variant needs a value");
     }
+
+    @Test
+    void aRunIsComparedWithTheBaselineAtFifteenPercentUnlessAThresholdIsGiven() {
+        BenchOptions options = BenchOptions.parse(new String[] { "ingest", "--compare",
+            "docs/benchmarks/baseline.json" }, KNOWN, OUT);
+
+        assertThat(options.baseline()).contains(Path.of("docs/benchmarks/baseline.json"));
+        assertThat(options.against()).isEmpty();
+        assertThat(options.regressionThreshold()).isEqualTo(0.15);
+        assertThat(options.scenarios()).containsExactly("ingest");
+        assertThat(BenchOptions.parse(new String[] { "--compare", "b.json", "--regression-threshold", "0.05" }, KNOWN,
+                OUT).regressionThreshold()).isEqualTo(0.05);
+        assertThat(BenchOptions.parse(new String[0], KNOWN, OUT).baseline()).isEmpty();
+    }
+
+    @Test
+    void compareAgainstAReportRunsNothingElse() {
+        BenchOptions options = BenchOptions.parse(new String[] { "--compare", "b.json", "--against", "r.json", "--out",
+            "/tmp/c" }, KNOWN, OUT);
+
+        assertThat(options.baseline()).contains(Path.of("b.json"));
+        assertThat(options.against()).contains(Path.of("r.json"));
+        assertThat(options.out()).isEqualTo(Path.of("/tmp/c"));
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--compare", "b.json", "--against", "r.json",
+            "ingest" }, KNOWN, OUT)).hasMessage("--against compares two reports and runs nothing: 'ingest' does not go"
+                    + " with it");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--smoke", "--compare", "b.json", "--against",
+            "r.json" }, KNOWN, OUT)).hasMessageContaining("'--smoke' does not go with it");
+    }
+
+    @Test
+    void againstAndTheThresholdNeedABaseline() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--against", "r.json" }, KNOWN, OUT))
+                .hasMessage("--against needs --compare BASELINE.json");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--regression-threshold", "0.1" }, KNOWN, OUT))
+                .hasMessage("--regression-threshold needs --compare BASELINE.json");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--compare" }, KNOWN, OUT))
+                .hasMessage("--compare needs a value");
+    }
+
+    @Test
+    void theThresholdIsAFractionBetweenZeroAndOne() {
+        for (String bad : new String[] { "15", "0", "1", "-0.1", "15%", "NaN" }) {
+            assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--compare", "b.json", "--regression-threshold",
+                bad }, KNOWN, OUT)).hasMessage("--regression-threshold must be a fraction between 0 and 1 (0.15 is"
+                        + " 15%), not '" + bad + "'");
+        }
+    }
 }

@@ -115,7 +115,7 @@ public record BenchReport(Instant startedAt, Machine machine, List<String> comma
         return String.format(Locale.ROOT, "%,.2f", value);
     }
 
-    private static String cell(String text) {
+    static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 
