@@ -81,8 +81,8 @@ public interface GatewayConfig {
     /** Tick records on {@code heartbeats}. */
     interface Ticks {
 
-        /** Time between two rounds of ticks (one tick per partition per round). */
-        @WithDefault("500ms")
+        /** Time between two rounds of ticks (one tick per partition per round); up to this much of every detection delay. */
+        @WithDefault("100ms")
         Duration interval();
     }
 

@@ -73,12 +73,12 @@ public interface ProcessorConfig {
     /** Deadline detection ({@code pushmon.processor.detector.*}). */
     interface Detector {
 
-        /** How often, on the wall clock, due deadlines are looked for. */
-        @WithDefault("250ms")
+        /** How often, on the wall clock, due deadlines are looked for; up to this much of every detection delay. */
+        @WithDefault("100ms")
         Duration punctuationInterval();
 
         /** Subtracted from min(wall clock, heartbeat time) to form the cutoff; absorbs broker clock steps. */
-        @WithDefault("500ms")
+        @WithDefault("100ms")
         Duration margin();
 
         /** A heartbeats partition silent (not even ticks) for longer than this had an ingest gap. */

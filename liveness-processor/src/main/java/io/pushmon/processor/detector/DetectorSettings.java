@@ -15,7 +15,7 @@ public record DetectorSettings(Duration punctuationInterval, Duration margin, Du
         Duration failureRetry) {
 
     public static DetectorSettings defaults() {
-        return new DetectorSettings(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(5), 10_000,
+        return new DetectorSettings(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(5), 10_000,
                 Duration.ofSeconds(30));
     }
 

@@ -26,9 +26,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
  */
 public final class PendingDeadlines implements StateStore {
 
-    private static final Comparator<DeadlineIndex.Entry> FIRING_ORDER = Comparator
-            .comparingLong(DeadlineIndex.Entry::deadline)
-            .thenComparing(DeadlineIndex.Entry::monitorId);
+    /** Written out rather than composed from key extractors: it runs a dozen times per heartbeat. */
+    private static final Comparator<DeadlineIndex.Entry> FIRING_ORDER = (a, b) -> {
+        int byDeadline = Long.compare(a.deadline(), b.deadline());
+        return byDeadline != 0 ? byDeadline : a.monitorId().compareTo(b.monitorId());
+    };
 
     private final String name;
     private NavigableSet<DeadlineIndex.Entry> entries = new TreeSet<>(FIRING_ORDER);

@@ -344,7 +344,8 @@ class StatusTransitionsTest {
 
         assertThat(detector.events()).extracting(MonitorEvent::monitorId).containsExactly("healthy");
         assertThat(detector.metrics.evaluationFailures()).isEqualTo(1);
-        long retryAt = at(60.5).plusSeconds(30).toEpochMilli();
+        // Failure retry past the cutoff that found it due: the tick at 61 s less the margin.
+        long retryAt = at(61).minus(DetectorSettings.defaults().margin()).plusSeconds(30).toEpochMilli();
         assertThat(detector.state("broken").deadline()).isEqualTo(retryAt);
         assertThat(detector.indexEntries()).containsExactly(new DeadlineIndex.Entry(retryAt, "broken"));
     }

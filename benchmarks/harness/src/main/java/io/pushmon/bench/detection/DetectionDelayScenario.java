@@ -1,17 +1,26 @@
 package io.pushmon.bench.detection;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import io.pushmon.bench.BenchContext;
 import io.pushmon.bench.Scenario;
+import io.pushmon.bench.ServiceVariant;
 import io.pushmon.bench.load.LoadProcess;
 import io.pushmon.bench.load.LoadResult;
 import io.pushmon.bench.load.LoadSpec;
+import io.pushmon.bench.metrics.ProcessCpu;
 import io.pushmon.bench.observe.EventWatcher;
 import io.pushmon.bench.observe.ObservedSystem;
 import io.pushmon.bench.observe.WebhookTally;
@@ -19,6 +28,8 @@ import io.pushmon.bench.population.BenchMonitor;
 import io.pushmon.bench.population.Population;
 import io.pushmon.bench.report.Distribution;
 import io.pushmon.bench.report.ScenarioResult;
+import io.pushmon.system.PushmonSystem;
+import io.pushmon.system.PushmonSystem.Component;
 
 /**
  * Scenario 2: every monitor is pushed once through the gateway and then left to expire, timeouts spread over
@@ -27,6 +38,11 @@ import io.pushmon.bench.report.ScenarioResult;
 public final class DetectionDelayScenario implements Scenario {
 
     private static final long TARGET_P99_MS = 1_500;
+    private static final long TARGET_SMALL_P50_MS = 300;
+    private static final long TARGET_SMALL_P99_MS = 1_000;
+    private static final ServiceVariant THIS_BUILD = new ServiceVariant(Optional.empty(), Map.of());
+    private static final Duration IDLE_SETTLE = Duration.ofSeconds(5);
+    private static final Duration IDLE_MEASURED = Duration.ofSeconds(10);
 
     @Override
     public String name() {
@@ -43,58 +59,112 @@ public final class DetectionDelayScenario implements Scenario {
         int monitors = context.size(10_000, 200);
         IntUnaryOperator timeouts = context.smoke() ? i -> 3 + i % 4 : i -> 10 + i % 51;
         int longestTimeout = context.smoke() ? 6 : 60;
+        Set<String> variants = new LinkedHashSet<>(context.options().gatewayVariants().keySet());
+        variants.addAll(context.options().processorVariants().keySet());
         ScenarioResult result = new ScenarioResult(name(), title()).setting("monitors", monitors)
                 .setting("timeouts", context.smoke() ? "3-6 s" : "10-60 s, evenly spread")
                 .setting("pushes", "each monitor once through the gateway, 50 connections, from the load generator")
                 .setting("service JVM", String.join(" ", BenchContext.SERVICE_JVM));
-        Path dir = context.workDir();
-        try (ObservedSystem observed = ObservedSystem.start(context)) {
-            context.log("defining %,d monitors", monitors);
+        if (!variants.isEmpty()) {
+            result.setting("variants", "this build, then " + variants.stream().map(v -> v + " (gateway "
+                    + context.options().gatewayVariants().getOrDefault(v, THIS_BUILD) + ", processor "
+                    + context.options().processorVariants().getOrDefault(v, THIS_BUILD) + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        measure(context, result, variants.isEmpty() ? "" : "this build: ", "system", UnaryOperator.identity(),
+                monitors, timeouts, longestTimeout, true);
+        for (String variant : variants) {
+            ServiceVariant gateway = context.options().gatewayVariants().getOrDefault(variant, THIS_BUILD);
+            ServiceVariant processor = context.options().processorVariants().getOrDefault(variant, THIS_BUILD);
+            measure(context, result, variant + ": ", variant.replaceAll("[^A-Za-z0-9._-]", "-"), builder -> {
+                gateway.applyTo(builder, Component.GATEWAY);
+                processor.applyTo(builder, Component.PROCESSOR);
+                return builder;
+            }, monitors, timeouts, longestTimeout, false);
+        }
+        result.note("Idle CPU is each process's user + system time over 10 s once every down was notified, 5 s"
+                + " after the last: what the system costs with nothing due but its ticks and punctuations.");
+        result.note("A monitor's deadline is its last heartbeat's broker timestamp plus its timeout: the down"
+                + " event's `at`. Arrival times are the harness's clock (same host): the event when a read_committed"
+                + " consumer got it, the webhook when the sink got the request.");
+        return result;
+    }
+
+    private static void measure(BenchContext context, ScenarioResult result, String at, String systemName,
+            UnaryOperator<PushmonSystem.Builder> adjust, int monitors, IntUnaryOperator timeouts, int longestTimeout,
+            boolean judged) throws Exception {
+        Path dir = context.workDir().resolve(systemName);
+        Files.createDirectories(dir);
+        try (ObservedSystem observed = ObservedSystem.start(context, systemName, adjust)) {
+            context.log("%sdefining %,d monitors", at, monitors);
             List<BenchMonitor> defined = observed.define(monitors, timeouts, Duration.ofMinutes(10));
             Set<String> ids = ObservedSystem.ids(defined);
 
-            context.log("pushing each once through the gateway");
+            context.log("%spushing each once through the gateway", at);
             LoadResult pushes = LoadProcess.run(LoadSpec.eachOnce(observed.system().gatewayUrl(),
                     Population.writeTokens(dir.resolve("tokens.txt"), defined), 50), dir.resolve("pushes.json"));
-            result.metric("pushes answered", pushes.requests(), "");
-            result.metric("pushes not 2xx or unanswered", pushes.failures(), "");
-            result.metric("push rate", Math.round(pushes.perSecond()), "/s");
-            result.invariant("every push answered 2xx", pushes.failures() + " not (statuses " + pushes.statuses() + ")",
-                    pushes.failures() == 0 && pushes.requests() == monitors);
+            result.metric(at + "pushes answered", pushes.requests(), "");
+            result.metric(at + "pushes not 2xx or unanswered", pushes.failures(), "");
+            result.metric(at + "push rate", Math.round(pushes.perSecond()), "/s");
+            result.invariant(at + "every push answered 2xx", pushes.failures() + " not (statuses "
+                    + pushes.statuses() + ")", pushes.failures() == 0 && pushes.requests() == monitors);
 
             Duration wait = Duration.ofSeconds(longestTimeout).plus(Duration.ofSeconds(60));
-            context.log("waiting up to %s for the down events", wait);
+            context.log("%swaiting up to %s for the down events", at, wait);
             int down = observed.events().awaitDowns(ids, wait);
-            context.log("%,d of %,d down; waiting for their webhooks", down, monitors);
+            context.log("%s%,d of %,d down; waiting for their webhooks", at, down, monitors);
             observed.awaitNotifications(down, Duration.ofSeconds(120));
 
             List<EventWatcher.Down> downs = observed.events().downsOf(ids);
             WebhookTally webhooks = observed.notifications(ids);
             Distribution toEvent = Distribution.of(downs.stream().map(EventWatcher.Down::delayMillis).toList());
             Distribution toWebhook = Distribution.of(webhooks.firstDelayMillis().values());
-            result.metric("monitors down", downs.size(), "");
-            toEvent.addTo(result, "deadline → down event");
-            toWebhook.addTo(result, "deadline → webhook");
-            result.metric("webhooks delivered again (same idempotency key)", webhooks.duplicates(), "");
-            result.metric("webhooks with a bad signature", webhooks.unsigned(), "");
+            result.metric(at + "monitors down", downs.size(), "");
+            toEvent.addTo(result, at + "deadline → down event");
+            toWebhook.addTo(result, at + "deadline → webhook");
+            result.metric(at + "webhooks delivered again (same idempotency key)", webhooks.duplicates(), "");
+            result.metric(at + "webhooks with a bad signature", webhooks.unsigned(), "");
+            idle(observed.system(), result, at);
 
-            String scale = monitors == 100_000 ? "" : " (target set for 100,000 monitors; measured at "
-                    + String.format(Locale.ROOT, "%,d", monitors) + ")";
-            result.invariant("every pushed monitor goes down once", downs.size() + " of " + monitors + ", "
+            result.invariant(at + "every pushed monitor goes down once", downs.size() + " of " + monitors + ", "
                     + observed.events().doubledDowns() + " doubled", downs.size() == monitors
                             && observed.events().doubledDowns() == 0);
-            result.invariant("every down notified once, signed", webhooks.firstDelayMillis().size() + " of "
+            result.invariant(at + "every down notified once, signed", webhooks.firstDelayMillis().size() + " of "
                     + downs.size() + " notified, " + webhooks.duplicates() + " again, " + webhooks.unsigned()
                     + " badly signed", webhooks.firstDelayMillis().size() == downs.size()
                             && webhooks.duplicates() == 0 && webhooks.unsigned() == 0);
-            result.check("deadline → down event p99 under 1.5 s" + scale, toEvent.p99() + " ms",
+            if (!judged) {
+                return;
+            }
+            String large = scale(monitors, 100_000);
+            result.check("deadline → down event p99 under 1.5 s" + large, toEvent.p99() + " ms",
                     toEvent.count() > 0 && toEvent.p99() < TARGET_P99_MS);
-            result.check("deadline → webhook p99 under 1.5 s" + scale, toWebhook.p99() + " ms",
+            result.check("deadline → webhook p99 under 1.5 s" + large, toWebhook.p99() + " ms",
                     toWebhook.count() == monitors && toWebhook.p99() < TARGET_P99_MS);
+            result.check("deadline → down event p50 at most " + TARGET_SMALL_P50_MS + " ms and p99 at most "
+                    + TARGET_SMALL_P99_MS + " ms" + scale(monitors, 10_000), toEvent.p50() + " ms / "
+                    + toEvent.p99() + " ms", toEvent.count() > 0 && toEvent.p50() <= TARGET_SMALL_P50_MS
+                            && toEvent.p99() <= TARGET_SMALL_P99_MS);
         }
-        result.note("A monitor's deadline is its last heartbeat's broker timestamp plus its timeout: the down"
-                + " event's `at`. Arrival times are the harness's clock (same host): the event when a read_committed"
-                + " consumer got it, the webhook when the sink got the request.");
-        return result;
+    }
+
+    /** CPU of each process with nothing due, once the load and its downs are over. */
+    private static void idle(PushmonSystem system, ScenarioResult result, String at) throws InterruptedException {
+        Thread.sleep(IDLE_SETTLE.toMillis());
+        List<Component> measured = List.of(Component.GATEWAY, Component.PROCESSOR, Component.DISPATCHER,
+                Component.KAFKA);
+        Map<Component, Duration> before = new EnumMap<>(Component.class);
+        measured.forEach(c -> before.put(c, ProcessCpu.of(system.process(c).pid())));
+        Thread.sleep(IDLE_MEASURED.toMillis());
+        for (Component component : measured) {
+            Duration used = ProcessCpu.of(system.process(component).pid()).minus(before.get(component));
+            result.metric(at + component.name().toLowerCase(Locale.ROOT) + " CPU while idle",
+                    Math.round(used.toNanos() / 1e3 / IDLE_MEASURED.toSeconds()), "µs/s");
+        }
+    }
+
+    private static String scale(int monitors, int target) {
+        return monitors == target ? "" : String.format(Locale.ROOT, " (target set for %,d monitors; measured at %,d)",
+                target, monitors);
     }
 }

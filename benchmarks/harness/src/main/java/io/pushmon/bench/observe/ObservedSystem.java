@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import io.pushmon.bench.BenchContext;
@@ -41,7 +42,12 @@ public final class ObservedSystem implements AutoCloseable {
 
     /** Starts the broker and the three services with the benchmark JVM settings, and the sink. */
     public static ObservedSystem start(BenchContext context) {
-        PushmonSystem system = context.system("system").start();
+        return start(context, "system", UnaryOperator.identity());
+    }
+
+    /** The same, in its own data folder {@code name}, with {@code adjust} applied to the system first. */
+    public static ObservedSystem start(BenchContext context, String name, UnaryOperator<PushmonSystem.Builder> adjust) {
+        PushmonSystem system = adjust.apply(context.system(name)).start();
         WebhookReceiver sink = WebhookReceiver.start();
         try {
             return new ObservedSystem(system, sink);
