@@ -20,7 +20,8 @@ import io.pushmon.bench.report.BaselineComparison;
  * @param out       the folder the report goes to
  * @param gatewayVariants other gateways the ingest scenario measures too, by name, in the order given: another
  *                  build's {@code quarkus-app} directory, this build with other settings, or both
- * @param processorVariants other processors the processor scenario measures too, in the same way
+ * @param processorVariants other processors the processor scenario measures too, in the same way; the detection
+ *                  scenario runs a system per name given to either kind of variant
  * @param baseline  a report.json the run is compared with, figure by figure
  * @param against   a report.json to compare with the baseline instead of running anything
  * @param regressionThreshold how much worse than the baseline a figure may get before it counts as a regression
@@ -45,7 +46,8 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
                          alternating with this build's; repeatable
               --processor-variant NAME=DIR[,property=value...]
                          the processor scenario also measures this processor, alternating with this build's;
-                         repeatable
+                         repeatable. The detection scenario runs one more system per NAME given to either
+                         option, with that gateway and/or processor
               --compare BASELINE.json
                          after the run, compare every figure with the baseline report (e.g.
                          docs/benchmarks/baseline.json) into comparison.md and print the regressions

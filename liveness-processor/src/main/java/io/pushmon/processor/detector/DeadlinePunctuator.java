@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Fires the deadlines that are due against the task's cutoff. Its cost follows the due entries: when the
- * earliest pending deadline is after the cutoff no iterator is opened at all, and a scan reads the due
- * entries plus one peek, never more than the budget.
+ * earliest pending deadline is after the cutoff it reads nothing more, and a scan reads the due entries plus one
+ * peek, never more than the budget.
  */
 final class DeadlinePunctuator implements Punctuator {
 
@@ -39,13 +39,11 @@ final class DeadlinePunctuator implements Punctuator {
     public void punctuate(long wallClock) {
         long started = System.nanoTime();
         Optional<Long> cutoff = stores.clock().cutoff(wallClock);
-        long earliest = stores.clock().read().earliestDeadline();
-        if (cutoff.isEmpty() || earliest > cutoff.get()) {
+        if (cutoff.isEmpty() || stores.index().earliest() > cutoff.get()) {
             metrics.punctuated(0, 0, System.nanoTime() - started);
             return;
         }
-        DeadlineIndex.Scan scan = stores.index().due(earliest, cutoff.get(), budget);
-        stores.clock().setEarliestDeadline(scan.nextEarliest());
+        DeadlineIndex.Scan scan = stores.index().due(cutoff.get(), budget);
         for (DeadlineIndex.Entry due : scan.due()) {
             evaluate(due, cutoff.get());
         }

@@ -45,7 +45,7 @@ public final class DetectorStores {
         KeyValueStore<String, ClockState> clockStore = context.getStateStore(DetectorStore.DETECTOR_CLOCK.storeName());
         this.clock = new DetectorClock(clockStore, settings.margin().toMillis(), settings.gapThreshold().toMillis());
         PendingDeadlines pending = context.getStateStore(DetectorStore.DEADLINE_INDEX.storeName());
-        this.index = new DeadlineIndex(pending, clock);
+        this.index = new DeadlineIndex(pending);
         if (pending.claimRebuild()) {
             rebuild(pending, context);
         }
@@ -53,24 +53,17 @@ public final class DetectorStores {
 
     /**
      * Fills the index from the states. Processors are initialised after the task's stores are restored, so the
-     * states are complete here, and before the task reads a record or punctuates, so nothing misses an entry. The
-     * clock's bound already covers these deadlines (each was noted when it was set); lowering it to the least of
-     * them keeps that true even for state written before the bound was kept.
+     * states are complete here, and before the task reads a record or punctuates, so nothing misses an entry.
      */
     private void rebuild(PendingDeadlines pending, ProcessingContext context) {
         long started = System.nanoTime();
-        long earliest = Long.MAX_VALUE;
         try (KeyValueIterator<String, MonitorState> it = states.all()) {
             while (it.hasNext()) {
                 MonitorState state = it.next().value;
                 if (state.deadline() != null) {
                     pending.add(state.deadline(), state.monitorId());
-                    earliest = Math.min(earliest, state.deadline());
                 }
             }
-        }
-        if (earliest != Long.MAX_VALUE) {
-            clock.noteDeadline(earliest);
         }
         LOG.infof("Task %s: deadline index rebuilt from the monitor states, %d entries in %d ms", context.taskId(),
                 pending.size(), (System.nanoTime() - started) / 1_000_000);

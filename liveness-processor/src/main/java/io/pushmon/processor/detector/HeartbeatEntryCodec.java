@@ -50,7 +50,7 @@ final class HeartbeatEntryCodec implements StateCodec<HeartbeatEntry> {
     }
 
     @Override
-    public HeartbeatEntry read(BinaryReader in) {
+    public HeartbeatEntry read(BinaryReader in, int format) {
         int flags = in.readFlags(KNOWN_FLAGS);
         long seq = in.readLong();
         long at = in.readLong();

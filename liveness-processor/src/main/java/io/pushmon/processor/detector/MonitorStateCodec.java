@@ -107,7 +107,7 @@ final class MonitorStateCodec implements StateCodec<MonitorState> {
     }
 
     @Override
-    public MonitorState read(BinaryReader in) {
+    public MonitorState read(BinaryReader in, int format) {
         int flags = in.readFlags(KNOWN_FLAGS);
         String monitorId = in.readText();
         String tenantId = in.readText();

@@ -54,6 +54,11 @@ public final class PendingDeadlines implements StateStore {
         entries.remove(new DeadlineIndex.Entry(deadline, monitorId));
     }
 
+    /** The first entry's deadline, {@link Long#MAX_VALUE} when there is none. */
+    long earliest() {
+        return entries.isEmpty() ? Long.MAX_VALUE : entries.first().deadline();
+    }
+
     /** Entries with deadlines from {@code from} on, in firing order; the caller stops reading where it likes. */
     Iterable<DeadlineIndex.Entry> from(long from) {
         return entries.tailSet(new DeadlineIndex.Entry(from, ""), true);

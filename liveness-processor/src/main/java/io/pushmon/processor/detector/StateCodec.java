@@ -5,7 +5,13 @@ interface StateCodec<T> {
 
     Class<T> type();
 
+    /** The format byte this codec writes; it reads every format from 1 up to this one. */
+    default int format() {
+        return StateSerde.FORMAT_1;
+    }
+
     void write(T value, BinaryWriter out);
 
-    T read(BinaryReader in);
+    /** Reads a value of {@code format}, between 1 and {@link #format()}. */
+    T read(BinaryReader in, int format);
 }

@@ -13,7 +13,7 @@ import io.pushmon.common.serde.JsonSerde;
  * The value serde of a hot detector store: a format byte, then the fields as its {@link StateCodec} lays them out.
  * Releases before this one wrote JSON, which always starts with '{'; such a value is read with the JSON mapping, so
  * state on disk and in the changelogs survives an upgrade and is rewritten in binary the next time it changes.
- * Writes are always format 1.
+ * Writes are in the codec's latest format.
  *
  * <p>Any change of a layout takes the next format byte, and the release that writes it still reads the formats
  * before it. An unknown format, a value cut short or bytes after its end fail with the store's name: a value misread
@@ -40,7 +40,7 @@ final class StateSerde<T> implements Serde<T> {
             return null;
         }
         BinaryWriter out = new BinaryWriter();
-        out.writeByte(FORMAT_1);
+        out.writeByte(codec.format());
         codec.write(value, out);
         return out.toByteArray();
     }
@@ -55,21 +55,23 @@ final class StateSerde<T> implements Serde<T> {
         if (data[0] == JSON_START) {
             return previousRelease.deserialize(topic, data);
         }
-        if (data[0] != FORMAT_1) {
-            throw failure(String.format("unknown format 0x%02x (this release reads format 0x%02x and JSON)",
-                    data[0], FORMAT_1), null);
+        int format = data[0];
+        if (format < FORMAT_1 || format > codec.format()) {
+            throw failure(String.format("unknown format 0x%02x (this release reads %s and JSON)", format,
+                    codec.format() == FORMAT_1 ? "format 0x01" : String.format("formats 0x01 to 0x%02x",
+                            codec.format())), null);
         }
         BinaryReader in = new BinaryReader(data, 1);
         T value;
         try {
-            value = codec.read(in);
+            value = codec.read(in, format);
         } catch (BufferUnderflowException e) {
-            throw failure("truncated value of " + data.length + " bytes (format 1)", e);
+            throw failure("truncated value of " + data.length + " bytes (format " + format + ")", e);
         } catch (RuntimeException e) {
-            throw failure("malformed value (format 1): " + e.getMessage(), e);
+            throw failure("malformed value (format " + format + "): " + e.getMessage(), e);
         }
         if (in.remaining() != 0) {
-            throw failure(in.remaining() + " bytes after the end of a format 1 value", null);
+            throw failure(in.remaining() + " bytes after the end of a format " + format + " value", null);
         }
         return value;
     }

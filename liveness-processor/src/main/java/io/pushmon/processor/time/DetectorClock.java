@@ -62,19 +62,6 @@ public final class DetectorClock {
         return Optional.of(Math.min(wallClock, heartbeatTime) - marginMillis);
     }
 
-    /** Records that a deadline was added: the earliest pending deadline can only go down. */
-    public void noteDeadline(long deadline) {
-        ClockState state = read();
-        if (deadline < state.earliestDeadline()) {
-            store.put(KEY, state.withEarliestDeadline(deadline));
-        }
-    }
-
-    /** Replaces the lower bound after a scan has established it. */
-    public void setEarliestDeadline(long deadline) {
-        store.put(KEY, read().withEarliestDeadline(deadline));
-    }
-
     /** Monitors of this task, empty until counted once. */
     public Optional<Long> monitors() {
         return Optional.ofNullable(read().monitors());
