@@ -1,6 +1,5 @@
 package io.pushmon.processor.detector;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,19 +45,7 @@ public final class DeadlineIndex {
      * cutoff. The entries are copied out before anyone writes to the index.
      */
     public Scan due(long cutoff, int budget) {
-        List<Entry> due = new ArrayList<>();
-        int touched = 0;
-        for (Entry entry : pending.from(Long.MIN_VALUE)) {
-            touched++;
-            if (entry.deadline() > cutoff) {
-                break;
-            }
-            due.add(entry);
-            if (due.size() >= budget) {
-                break;
-            }
-        }
-        return new Scan(due, touched);
+        return pending.due(cutoff, budget);
     }
 
     /** Up to {@code limit} entries with deadlines in {@code [from, to]}, copied out. */

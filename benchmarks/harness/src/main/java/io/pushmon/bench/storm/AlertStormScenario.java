@@ -26,7 +26,7 @@ import io.pushmon.system.PushmonSystem.Component;
 public final class AlertStormScenario implements Scenario {
 
     private static final long EVENTS_TARGET_MS = 10_000;
-    private static final long WEBHOOKS_TARGET_MS = 60_000;
+    private static final long WEBHOOKS_TARGET_MS = 30_000;
 
     @Override
     public String name() {
@@ -100,7 +100,7 @@ public final class AlertStormScenario implements Scenario {
             result.check("all down events on the topic within 10 s", String.format(Locale.ROOT,
                     "%,d of %,d, the last %.1f s after the first deadline", downs.size(), monitors, lastEvent / 1000.0),
                     downs.size() == monitors && lastEvent <= EVENTS_TARGET_MS);
-            result.check("all notifications received within 60 s", String.format(Locale.ROOT,
+            result.check("all notifications received within 30 s", String.format(Locale.ROOT,
                     "%,d of %,d, the last at most %.1f s after the first deadline", webhooks.firstDelayMillis().size(),
                     monitors, lastWebhook / 1000.0),
                     webhooks.firstDelayMillis().size() == monitors && lastWebhook <= WEBHOOKS_TARGET_MS);
