@@ -29,6 +29,10 @@ public interface ChannelsConfig {
     @WithDefault("20")
     int maxConnectionsPerHost();
 
+    /** How long a host's DNS answer is reused; the SSRF guard checks it on every send. 0: resolve every send. */
+    @WithDefault("30s")
+    Duration resolveCacheTtl();
+
     /** Telegram Bot API. */
     Telegram telegram();
 

@@ -56,14 +56,15 @@ import io.vertx.core.Vertx;
  * ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
  *     -pl pushmon-common,local-kafka,alert-dispatcher
  * java -cp alert-dispatcher/target/test-classes:alert-dispatcher/target/classes:$(cat alert-dispatcher/target/bench.classpath) \
- *     io.pushmon.dispatcher.bench.WebhookBenchmark [--notifications 20000] [--warmup 10000] [--concurrency 64] \
- *     [--rounds 2] [--variant 'name:property=value,property=value' ...]
+ *     io.pushmon.dispatcher.bench.WebhookBenchmark [--notifications 20000] [--warmup 5000] [--jit-warmup 40000] \
+ *     [--concurrency 64] [--rounds 2] [--variant 'name:property=value,property=value' ...]
  * </pre>
  */
 public final class WebhookBenchmark {
 
     private static final List<String> DEFAULT_VARIANTS = List.of(
-            "as-is:max-connections-per-host=20");
+            "as-is:resolve-cache-ttl=0s",
+            "cached:resolve-cache-ttl=30s");
 
     /** Its one connection to the receiver stays open, so it is not counted among a variant's connections. */
     private static final HttpClient STATS = HttpClient.newHttpClient();
@@ -73,7 +74,8 @@ public final class WebhookBenchmark {
 
     public static void main(String[] args) throws Exception {
         int notifications = 20_000;
-        int warmup = 10_000;
+        int warmup = 5_000;
+        int jitWarmup = 40_000;
         int concurrency = 64;
         int rounds = 2;
         List<String> variants = new ArrayList<>();
@@ -82,6 +84,7 @@ public final class WebhookBenchmark {
             switch (args[i]) {
                 case "--notifications" -> notifications = Integer.parseInt(value);
                 case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--jit-warmup" -> jitWarmup = Integer.parseInt(value);
                 case "--concurrency" -> concurrency = Integer.parseInt(value);
                 case "--rounds" -> rounds = Integer.parseInt(value);
                 case "--variant" -> variants.add(value);
@@ -98,14 +101,18 @@ public final class WebhookBenchmark {
         try {
             int port = Integer.parseInt(new BufferedReader(
                     new InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8)).readLine().strip());
-            System.out.printf(Locale.ROOT, "%d notifications (after %d of warm-up) to one host, %d in flight, "
-                    + "%d cores, %d rounds%n", notifications, warmup, concurrency,
-                    Runtime.getRuntime().availableProcessors(), rounds);
+            System.out.printf(Locale.ROOT, "%d notifications (after %d of warm-up; %d before the first to warm up "
+                    + "the JIT of both JVMs) to one host, %d in flight, %d cores, %d rounds%n", notifications, warmup,
+                    jitWarmup, concurrency, Runtime.getRuntime().availableProcessors(), rounds);
             System.out.println("CPU in µs per notification; sender split: event loops/Vert.x workers/other "
-                    + "threads/JVM (GC, JIT); kernel: of that, in the kernel");
+                    + "threads/JVM (GC, JIT); kernel: of that, in the kernel; conns: opened by the variant, warm-up "
+                    + "included");
             System.out.printf(Locale.ROOT, "%-12s %8s %7s %7s %8s %16s %7s %9s %7s %6s %6s  %s%n", "variant",
                     "notif/s", "p50 ms", "p99 ms", "sender", "split", "kernel", "receiver", "kernel", "conns",
                     "errors", "properties");
+            for (String variant : variants) {
+                run(variant, port, receiver, jitWarmup / variants.size(), 0, concurrency);
+            }
             // Later rounds show how much of a difference is noise: the machine is shared and JIT settles slowly.
             for (int round = 1; round <= rounds; round++) {
                 for (String variant : variants) {
@@ -139,8 +146,8 @@ public final class WebhookBenchmark {
                     Map.of("url", "http://localhost:" + port + "/hook/K3Y"), "bench-secret", Instant.EPOCH,
                     Instant.EPOCH);
             SendLimiter limiter = new SendLimiter(concurrency);
-            send(sender, channel, limiter, warmup);
             long[] receiverBefore = receiverStats(port);
+            send(sender, channel, limiter, warmup);
             Duration receiverCpuBefore = receiver.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
             long[] kernelBefore = {systemTicks(ProcessHandle.current().pid()), systemTicks(receiver.pid())};
             CpuSnapshot before = CpuSnapshot.take();
