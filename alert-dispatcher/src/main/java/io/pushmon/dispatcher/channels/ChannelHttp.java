@@ -68,9 +68,12 @@ public class ChannelHttp {
         this.guard = new UrlGuard(config.allowLoopback(), config.allowPrivate());
         this.hosts = new ResolvedHosts(dns, config.resolveCacheTtl(), System::nanoTime);
         int timeoutMillis = (int) config.requestTimeout().toMillis();
+        int pipelining = Math.max(1, config.pipeliningLimit());
         // Redirects stay off (the Vert.x default): following one would reach a host the guard never saw.
+        // Connections are pooled per dialled address and Host, so sends to one receiver reuse theirs.
         this.client = vertx.createHttpClient(
-                new HttpClientOptions().setConnectTimeout(timeoutMillis).setKeepAliveTimeout(30),
+                new HttpClientOptions().setConnectTimeout(timeoutMillis).setKeepAliveTimeout(30)
+                        .setPipelining(pipelining > 1).setPipeliningLimit(pipelining),
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerHost()));
     }
 

@@ -56,15 +56,17 @@ import io.vertx.core.Vertx;
  * ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
  *     -pl pushmon-common,local-kafka,alert-dispatcher
  * java -cp alert-dispatcher/target/test-classes:alert-dispatcher/target/classes:$(cat alert-dispatcher/target/bench.classpath) \
- *     io.pushmon.dispatcher.bench.WebhookBenchmark [--notifications 20000] [--warmup 5000] [--jit-warmup 40000] \
+ *     io.pushmon.dispatcher.bench.WebhookBenchmark [--notifications 15000] [--warmup 5000] [--jit-warmup 30000] \
  *     [--concurrency 64] [--rounds 2] [--variant 'name:property=value,property=value' ...]
  * </pre>
  */
 public final class WebhookBenchmark {
 
     private static final List<String> DEFAULT_VARIANTS = List.of(
-            "as-is:resolve-cache-ttl=0s",
-            "cached:resolve-cache-ttl=30s");
+            "as-is:resolve-cache-ttl=0s,max-connections-per-host=20,pipelining-limit=1",
+            "cached:resolve-cache-ttl=30s,max-connections-per-host=20,pipelining-limit=1",
+            "defaults:resolve-cache-ttl=30s,max-connections-per-host=64,pipelining-limit=1",
+            "pipelined:resolve-cache-ttl=30s,max-connections-per-host=20,pipelining-limit=4");
 
     /** Its one connection to the receiver stays open, so it is not counted among a variant's connections. */
     private static final HttpClient STATS = HttpClient.newHttpClient();
@@ -73,9 +75,9 @@ public final class WebhookBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int notifications = 20_000;
+        int notifications = 15_000;
         int warmup = 5_000;
-        int jitWarmup = 40_000;
+        int jitWarmup = 30_000;
         int concurrency = 64;
         int rounds = 2;
         List<String> variants = new ArrayList<>();
