@@ -66,7 +66,7 @@ public class ChannelHttp {
         this.vertx = vertx;
         this.config = config;
         this.guard = new UrlGuard(config.allowLoopback(), config.allowPrivate());
-        this.hosts = new ResolvedHosts(dns, config.resolveCacheTtl(), System::nanoTime);
+        this.hosts = new ResolvedHosts(dns, config.resolveCacheTtl());
         int timeoutMillis = (int) config.requestTimeout().toMillis();
         int pipelining = Math.max(1, config.pipeliningLimit());
         // Redirects stay off (the Vert.x default): following one would reach a host the guard never saw.
@@ -129,8 +129,8 @@ public class ChannelHttp {
                     vertx.cancelTimer(timer);
                     result.complete(done.succeeded() ? done.result() : failure(uri, done.cause(), secrets));
                 });
-        // Begun on a foreign thread (the consumer's), the steps of one exchange could run on different contexts and the
-        // response could end before the handler reading its body is set. Starting on a context costs no worker thread.
+        // Begun on a foreign thread (the consumer's), the steps of one exchange could run on different contexts
+        // and the response could end before the handler reading its body is set. A context costs no worker thread.
         if (Context.isOnVertxThread()) {
             start.run();
         } else {

@@ -5,7 +5,6 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 
 import io.pushmon.common.channels.UrlGuard;
 
@@ -22,26 +21,24 @@ final class ResolvedHosts {
 
     private final UrlGuard.Resolver resolver;
     private final long ttlNanos;
-    private final LongSupplier nanoTime;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
-    ResolvedHosts(UrlGuard.Resolver resolver, Duration ttl, LongSupplier nanoTime) {
+    ResolvedHosts(UrlGuard.Resolver resolver, Duration ttl) {
         this.resolver = resolver;
         this.ttlNanos = ttl.toNanos();
-        this.nanoTime = nanoTime;
     }
 
     /** The host's addresses if it was resolved less than the TTL ago, else null. Never blocks. */
     InetAddress[] cached(String host) {
         Answer answer = answers.get(host);
-        return answer != null && answer.fresh(nanoTime.getAsLong(), ttlNanos) ? answer.addresses() : null;
+        return answer != null && answer.fresh(System.nanoTime(), ttlNanos) ? answer.addresses() : null;
     }
 
     /** Resolves the host now and keeps the answer. Blocks on DNS. */
     InetAddress[] resolve(String host) throws UnknownHostException {
         InetAddress[] addresses = resolver.resolve(host);
         if (ttlNanos > 0 && addresses.length > 0) {
-            long now = nanoTime.getAsLong();
+            long now = System.nanoTime();
             if (answers.size() >= MAX_HOSTS) {
                 answers.values().removeIf(answer -> !answer.fresh(now, ttlNanos));
                 if (answers.size() >= MAX_HOSTS) {
