@@ -10,7 +10,9 @@ import io.vertx.core.http.HttpServerOptions;
 
 /**
  * The webhook receiver of {@link WebhookBenchmark}, started by it as a separate JVM so that its CPU is not
- * mixed with the sender's. One event loop answers every POST with an empty 200 once its body has arrived;
+ * mixed with the sender's. One event loop answers every POST with an empty 200 once its body has arrived, or
+ * that many milliseconds later when given a number, like a receiver that takes time over each request (HTTP/1.1
+ * answers one request of a connection after the other, pipelined or not);
  * {@code GET /stats} answers {@code <connections opened> <requests answered>}. Prints its port, then serves until
  * its standard input closes.
  */
@@ -20,6 +22,7 @@ public final class BenchReceiver {
     }
 
     public static void main(String[] args) throws Exception {
+        long delayMillis = args.length > 0 ? Long.parseLong(args[0]) : 0;
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         AtomicLong connections = new AtomicLong();
         AtomicLong requests = new AtomicLong();
@@ -32,7 +35,11 @@ public final class BenchReceiver {
                     }
                     request.end().onSuccess(body -> {
                         requests.incrementAndGet();
-                        request.response().setStatusCode(200).end();
+                        if (delayMillis > 0) {
+                            vertx.setTimer(delayMillis, id -> request.response().setStatusCode(200).end());
+                        } else {
+                            request.response().setStatusCode(200).end();
+                        }
                     });
                 });
         server.listen().toCompletionStage().toCompletableFuture().get();

@@ -57,7 +57,7 @@ import io.vertx.core.Vertx;
  *     -pl pushmon-common,local-kafka,alert-dispatcher
  * java -cp alert-dispatcher/target/test-classes:alert-dispatcher/target/classes:$(cat alert-dispatcher/target/bench.classpath) \
  *     io.pushmon.dispatcher.bench.WebhookBenchmark [--notifications 15000] [--warmup 5000] [--jit-warmup 30000] \
- *     [--concurrency 64] [--rounds 2] [--variant 'name:property=value,property=value' ...]
+ *     [--concurrency 64] [--rounds 2] [--receiver-delay-ms 0] [--variant 'name:property=value,property=value' ...]
  * </pre>
  */
 public final class WebhookBenchmark {
@@ -80,6 +80,7 @@ public final class WebhookBenchmark {
         int jitWarmup = 30_000;
         int concurrency = 64;
         int rounds = 2;
+        int receiverDelayMillis = 0;
         List<String> variants = new ArrayList<>();
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
@@ -89,6 +90,7 @@ public final class WebhookBenchmark {
                 case "--jit-warmup" -> jitWarmup = Integer.parseInt(value);
                 case "--concurrency" -> concurrency = Integer.parseInt(value);
                 case "--rounds" -> rounds = Integer.parseInt(value);
+                case "--receiver-delay-ms" -> receiverDelayMillis = Integer.parseInt(value);
                 case "--variant" -> variants.add(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -97,15 +99,17 @@ public final class WebhookBenchmark {
             variants.addAll(DEFAULT_VARIANTS);
         }
         Process receiver = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), BenchReceiver.class.getName())
+                "-cp", System.getProperty("java.class.path"), BenchReceiver.class.getName(),
+                Integer.toString(receiverDelayMillis))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try {
             int port = Integer.parseInt(new BufferedReader(
                     new InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8)).readLine().strip());
             System.out.printf(Locale.ROOT, "%d notifications (after %d of warm-up; %d before the first to warm up "
-                    + "the JIT of both JVMs) to one host, %d in flight, %d cores, %d rounds%n", notifications, warmup,
-                    jitWarmup, concurrency, Runtime.getRuntime().availableProcessors(), rounds);
+                    + "the JIT of both JVMs) to one host answering after %d ms, %d in flight, %d cores, %d rounds%n",
+                    notifications, warmup, jitWarmup, receiverDelayMillis, concurrency,
+                    Runtime.getRuntime().availableProcessors(), rounds);
             System.out.println("CPU in µs per notification; sender split: event loops/Vert.x workers/other "
                     + "threads/JVM (GC, JIT); kernel: of that, in the kernel; conns: opened by the variant, warm-up "
                     + "included");
