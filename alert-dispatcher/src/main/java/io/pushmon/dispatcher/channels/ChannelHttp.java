@@ -25,6 +25,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pushmon.common.channels.RefusedTargetException;
 import io.pushmon.common.channels.UrlGuard;
 import io.pushmon.common.serde.Json;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -53,17 +54,26 @@ public class ChannelHttp {
     private final Vertx vertx;
     private final ChannelsConfig config;
     private final UrlGuard guard;
+    private final ResolvedHosts hosts;
     private final HttpClient client;
 
     @Inject
     public ChannelHttp(Vertx vertx, ChannelsConfig config) {
+        this(vertx, config, InetAddress::getAllByName);
+    }
+
+    ChannelHttp(Vertx vertx, ChannelsConfig config, UrlGuard.Resolver dns) {
         this.vertx = vertx;
         this.config = config;
         this.guard = new UrlGuard(config.allowLoopback(), config.allowPrivate());
+        this.hosts = new ResolvedHosts(dns, config.resolveCacheTtl());
         int timeoutMillis = (int) config.requestTimeout().toMillis();
+        int pipelining = Math.max(1, config.pipeliningLimit());
         // Redirects stay off (the Vert.x default): following one would reach a host the guard never saw.
+        // Connections are pooled per dialled address and Host, so sends to one receiver reuse theirs.
         this.client = vertx.createHttpClient(
-                new HttpClientOptions().setConnectTimeout(timeoutMillis).setKeepAliveTimeout(30),
+                new HttpClientOptions().setConnectTimeout(timeoutMillis).setKeepAliveTimeout(30)
+                        .setPipelining(pipelining > 1).setPipeliningLimit(pipelining),
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerHost()));
     }
 
@@ -113,21 +123,48 @@ public class ChannelHttp {
                 }
             }
         });
-        resolve(uri, post.trusted())
+        Runnable start = () -> resolve(uri, post.trusted())
                 .compose(address -> exchange(uri, address, post, secrets, inFlight))
                 .onComplete(done -> {
                     vertx.cancelTimer(timer);
                     result.complete(done.succeeded() ? done.result() : failure(uri, done.cause(), secrets));
                 });
+        // Begun on a foreign thread (the consumer's), the steps of one exchange could run on different contexts
+        // and the response could end before the handler reading its body is set. A context costs no worker thread.
+        if (Context.isOnVertxThread()) {
+            start.run();
+        } else {
+            vertx.runOnContext(v -> start.run());
+        }
         return result;
     }
 
     private Future<InetAddress> resolve(URI uri, boolean trusted) {
-        if (trusted) {
-            return vertx.executeBlocking(() -> InetAddress.getByName(hostOf(uri)), false);
+        InetAddress[] known = hosts.cached(hostOf(uri));
+        if (known != null) {
+            try {
+                return Future.succeededFuture(approved(uri, known, trusted));
+            } catch (RefusedTargetException | UnknownHostException e) {
+                return Future.failedFuture(e);
+            }
         }
         // DNS lookups block: keep them off the event loop.
-        return vertx.executeBlocking(() -> guard.check(uri).get(0), false);
+        return vertx.executeBlocking(() -> approved(uri, hosts.resolve(hostOf(uri)), trusted), false);
+    }
+
+    /**
+     * The address to dial. The guard judges cached answers as it does fresh ones: one host's answer may have
+     * been cached by a trusted send, which skips the guard.
+     */
+    private InetAddress approved(URI uri, InetAddress[] addresses, boolean trusted)
+            throws RefusedTargetException, UnknownHostException {
+        if (addresses.length == 0) {
+            throw new UnknownHostException(hostOf(uri));
+        }
+        if (trusted) {
+            return addresses[0];
+        }
+        return guard.check(uri, host -> addresses).get(0);
     }
 
     private Future<SendOutcome> exchange(URI uri, InetAddress address, HttpPost post, List<String> secrets,

@@ -25,9 +25,24 @@ public interface ChannelsConfig {
     @WithDefault("pushmon-alert-dispatcher/1")
     String userAgent();
 
-    /** Pooled connections per receiver host; more requests to one host wait for a free one. */
-    @WithDefault("20")
+    /**
+     * Pooled connections per receiver host, kept open between sends; more requests to one host wait for a free
+     * one. As many as {@code pushmon.dispatcher.send.max-in-flight}, so one consumer's sends never queue for one.
+     */
+    @WithDefault("64")
     int maxConnectionsPerHost();
+
+    /**
+     * Requests sent on one HTTP/1.1 connection before the first is answered (pipelining), used once every pooled
+     * connection is busy; 1 (off) waits for each answer. Requests queued behind one whose connection closes or
+     * times out fail with it and are retried, so only turn it on for receivers known to handle pipelined POSTs.
+     */
+    @WithDefault("1")
+    int pipeliningLimit();
+
+    /** How long a host's DNS answer is reused; the SSRF guard checks it on every send. 0: resolve every send. */
+    @WithDefault("30s")
+    Duration resolveCacheTtl();
 
     /** Telegram Bot API. */
     Telegram telegram();

@@ -50,6 +50,14 @@ public final class UrlGuard {
      * @throws UnknownHostException   when the host does not resolve (which may be temporary)
      */
     public List<InetAddress> check(URI url) throws RefusedTargetException, UnknownHostException {
+        return check(url, resolver);
+    }
+
+    /**
+     * The same check with the host's addresses taken from {@code addresses} rather than this guard's resolver:
+     * for a caller that keeps earlier answers, which are judged again on every use.
+     */
+    public List<InetAddress> check(URI url, Resolver addresses) throws RefusedTargetException, UnknownHostException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new RefusedTargetException("only http and https URLs are allowed");
@@ -62,18 +70,18 @@ public final class UrlGuard {
             throw new RefusedTargetException("URLs with user:password@ are not supported");
         }
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        List<InetAddress> addresses = Arrays.asList(resolver.resolve(bare));
-        if (addresses.isEmpty()) {
+        List<InetAddress> resolved = Arrays.asList(addresses.resolve(bare));
+        if (resolved.isEmpty()) {
             throw new UnknownHostException(bare);
         }
-        for (InetAddress address : addresses) {
+        for (InetAddress address : resolved) {
             AddressClass kind = classify(address);
             if (!allowed(kind)) {
                 throw new RefusedTargetException(host + " resolves to " + kind.description()
                         + "; pushmon does not call internal networks");
             }
         }
-        return addresses;
+        return resolved;
     }
 
     /** Whether an address of this class may be called under this guard's configuration. */
