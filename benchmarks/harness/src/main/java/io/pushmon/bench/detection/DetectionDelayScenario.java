@@ -64,7 +64,8 @@ public final class DetectionDelayScenario implements Scenario {
         ScenarioResult result = new ScenarioResult(name(), title()).setting("monitors", monitors)
                 .setting("timeouts", context.smoke() ? "3-6 s" : "10-60 s, evenly spread")
                 .setting("pushes", "each monitor once through the gateway, 50 connections, from the load generator")
-                .setting("service JVM", String.join(" ", BenchContext.SERVICE_JVM));
+                .setting("service JVM", String.join(" ", BenchContext.SERVICE_JVM))
+                .setting("storm guard", ObservedSystem.STORM_GUARD);
         if (!variants.isEmpty()) {
             result.setting("variants", "this build, then " + variants.stream().map(v -> v + " (gateway "
                     + context.options().gatewayVariants().getOrDefault(v, THIS_BUILD) + ", processor "

@@ -47,7 +47,8 @@ public final class AlertStormScenario implements Scenario {
                 .setting("heartbeats", "one per monitor written to `heartbeats` in one producer burst (the gateway"
                         + " cannot take 100,000 pushes within one second on this machine), so the deadlines share"
                         + " about a second")
-                .setting("service JVM", String.join(" ", BenchContext.SERVICE_JVM));
+                .setting("service JVM", String.join(" ", BenchContext.SERVICE_JVM))
+                .setting("storm guard", ObservedSystem.STORM_GUARD);
         try (ObservedSystem observed = ObservedSystem.start(context)) {
             context.log("defining %,d monitors", monitors);
             List<BenchMonitor> defined = observed.define(monitors, i -> timeoutSeconds, Duration.ofMinutes(10));
