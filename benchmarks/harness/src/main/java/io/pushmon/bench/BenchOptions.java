@@ -20,19 +20,21 @@ import io.pushmon.bench.report.BaselineComparison;
  * @param out       the folder the report goes to
  * @param gatewayVariants other gateways the ingest scenario measures too, by name, in the order given: another
  *                  build's {@code quarkus-app} directory, this build with other settings, or both
- * @param processorVariants other processors the processor scenario measures too, in the same way; the detection
- *                  scenario runs a system per name given to either kind of variant
+ * @param processorVariants other processors the processor scenario measures too, in the same way
+ * @param dispatcherVariants other dispatchers, in the same way; the detection and storm scenarios run one more
+ *                  system per name given to any kind of variant, with those services
  * @param baseline  a report.json the run is compared with, figure by figure
  * @param against   a report.json to compare with the baseline instead of running anything
  * @param regressionThreshold how much worse than the baseline a figure may get before it counts as a regression
  */
 public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smoke, Path out,
         Map<String, ServiceVariant> gatewayVariants, Map<String, ServiceVariant> processorVariants,
-        Optional<Path> baseline, Optional<Path> against, double regressionThreshold) {
+        Map<String, ServiceVariant> dispatcherVariants, Optional<Path> baseline, Optional<Path> against, double regressionThreshold) {
 
     public static final String USAGE = """
             usage: ./pushmon-bench [scenario ...] [--size N] [--smoke] [--out DIR]
                                    [--gateway-variant NAME=DIR[,P=V...] ...] [--processor-variant NAME=DIR[,P=V...] ...]
+                                   [--dispatcher-variant NAME=DIR[,P=V...] ...]
                                    [--compare BASELINE.json [--regression-threshold F]]
                    ./pushmon-bench --compare BASELINE.json --against REPORT.json [--regression-threshold F] [--out DIR]
               scenarios: %s (default: all)
@@ -46,8 +48,11 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
                          alternating with this build's; repeatable
               --processor-variant NAME=DIR[,property=value...]
                          the processor scenario also measures this processor, alternating with this build's;
-                         repeatable. The detection scenario runs one more system per NAME given to either
-                         option, with that gateway and/or processor
+                         repeatable
+              --dispatcher-variant NAME=DIR[,property=value...]
+                         a dispatcher, in the same way. The detection and storm scenarios run one more system
+                         per NAME given to any of the three options, with those services and this build's
+                         others
               --compare BASELINE.json
                          after the run, compare every figure with the baseline report (e.g.
                          docs/benchmarks/baseline.json) into comparison.md and print the regressions
@@ -64,6 +69,7 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
         Path out = defaultOut;
         Map<String, ServiceVariant> gateways = new LinkedHashMap<>();
         Map<String, ServiceVariant> processors = new LinkedHashMap<>();
+        Map<String, ServiceVariant> dispatchers = new LinkedHashMap<>();
         Optional<Path> baseline = Optional.empty();
         Optional<Path> against = Optional.empty();
         Optional<Double> threshold = Optional.empty();
@@ -76,6 +82,7 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--gateway-variant" -> variant(arg, value(args, ++i, arg), gateways);
                 case "--processor-variant" -> variant(arg, value(args, ++i, arg), processors);
+                case "--dispatcher-variant" -> variant(arg, value(args, ++i, arg), dispatchers);
                 case "--compare" -> baseline = Optional.of(Path.of(value(args, ++i, arg)));
                 case "--against" -> against = Optional.of(Path.of(value(args, ++i, arg)));
                 case "--regression-threshold" -> threshold = Optional.of(fraction(arg, value(args, ++i, arg)));
@@ -86,7 +93,8 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
                     scenarios.add(arg);
                 }
             }
-            if (List.of("--size", "--smoke", "--gateway-variant", "--processor-variant").contains(arg)
+            if (List.of("--size", "--smoke", "--gateway-variant", "--processor-variant", "--dispatcher-variant")
+                    .contains(arg)
                     || known.contains(arg)) {
                 runOnly.add(arg);
             }
@@ -100,7 +108,8 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
                     + "' does not go with it");
         }
         return new BenchOptions(scenarios.isEmpty() ? List.copyOf(known) : List.copyOf(scenarios), size, smoke,
-                out, Collections.unmodifiableMap(gateways), Collections.unmodifiableMap(processors), baseline,
+                out, Collections.unmodifiableMap(gateways), Collections.unmodifiableMap(processors),
+                Collections.unmodifiableMap(dispatchers), baseline,
                 against, threshold.orElse(BaselineComparison.DEFAULT_THRESHOLD));
     }
 

@@ -78,6 +78,18 @@ class BenchOptionsTest {
     }
 
     @Test
+    void oneNameAcrossTheThreeKindsOfVariantIsOneSystemWithAllOfThem() {
+        BenchOptions options = BenchOptions.parse(new String[] { "storm", "--dispatcher-variant", "old=/work/d",
+            "--processor-variant", "old=/work/p" }, List.of("storm"), OUT);
+
+        assertThat(options.dispatcherVariants()).containsOnlyKeys("old");
+        assertThat(options.processorVariants()).containsOnlyKeys("old");
+        assertThat(options.gatewayVariants()).isEmpty();
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--dispatcher-variant", "old=/a",
+            "--dispatcher-variant", "old=/b" }, KNOWN, OUT)).hasMessageContaining("--dispatcher-variant old is given twice");
+    }
+
+    @Test
     void aVariantCanBeThisBuildWithOtherSettings() {
         BenchOptions options = BenchOptions.parse(new String[] { "--gateway-variant",
             "linger20=.,pushmon.kafka.linger=20ms,pushmon.kafka.compression=zstd" }, KNOWN, OUT);

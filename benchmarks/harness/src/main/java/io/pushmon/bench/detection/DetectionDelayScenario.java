@@ -4,25 +4,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
-import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 import io.pushmon.bench.BenchContext;
 import io.pushmon.bench.Scenario;
-import io.pushmon.bench.ServiceVariant;
 import io.pushmon.bench.load.LoadProcess;
 import io.pushmon.bench.load.LoadResult;
 import io.pushmon.bench.load.LoadSpec;
 import io.pushmon.bench.metrics.ProcessCpu;
 import io.pushmon.bench.observe.EventWatcher;
 import io.pushmon.bench.observe.ObservedSystem;
+import io.pushmon.bench.observe.SystemVariant;
 import io.pushmon.bench.observe.WebhookTally;
 import io.pushmon.bench.population.BenchMonitor;
 import io.pushmon.bench.population.Population;
@@ -40,7 +36,6 @@ public final class DetectionDelayScenario implements Scenario {
     private static final long TARGET_P99_MS = 1_500;
     private static final long TARGET_SMALL_P50_MS = 300;
     private static final long TARGET_SMALL_P99_MS = 1_000;
-    private static final ServiceVariant THIS_BUILD = new ServiceVariant(Optional.empty(), Map.of());
     private static final Duration IDLE_SETTLE = Duration.ofSeconds(5);
     private static final Duration IDLE_MEASURED = Duration.ofSeconds(10);
 
@@ -59,29 +54,14 @@ public final class DetectionDelayScenario implements Scenario {
         int monitors = context.size(10_000, 200);
         IntUnaryOperator timeouts = context.smoke() ? i -> 3 + i % 4 : i -> 10 + i % 51;
         int longestTimeout = context.smoke() ? 6 : 60;
-        Set<String> variants = new LinkedHashSet<>(context.options().gatewayVariants().keySet());
-        variants.addAll(context.options().processorVariants().keySet());
         ScenarioResult result = new ScenarioResult(name(), title()).setting("monitors", monitors)
                 .setting("timeouts", context.smoke() ? "3-6 s" : "10-60 s, evenly spread")
                 .setting("pushes", "each monitor once through the gateway, 50 connections, from the load generator")
                 .setting("service JVM", String.join(" ", BenchContext.SERVICE_JVM))
                 .setting("storm guard", ObservedSystem.STORM_GUARD);
-        if (!variants.isEmpty()) {
-            result.setting("variants", "this build, then " + variants.stream().map(v -> v + " (gateway "
-                    + context.options().gatewayVariants().getOrDefault(v, THIS_BUILD) + ", processor "
-                    + context.options().processorVariants().getOrDefault(v, THIS_BUILD) + ")")
-                    .collect(Collectors.joining(", ")));
-        }
-        measure(context, result, variants.isEmpty() ? "" : "this build: ", "system", UnaryOperator.identity(),
-                monitors, timeouts, longestTimeout, true);
-        for (String variant : variants) {
-            ServiceVariant gateway = context.options().gatewayVariants().getOrDefault(variant, THIS_BUILD);
-            ServiceVariant processor = context.options().processorVariants().getOrDefault(variant, THIS_BUILD);
-            measure(context, result, variant + ": ", variant.replaceAll("[^A-Za-z0-9._-]", "-"), builder -> {
-                gateway.applyTo(builder, Component.GATEWAY);
-                processor.applyTo(builder, Component.PROCESSOR);
-                return builder;
-            }, monitors, timeouts, longestTimeout, false);
+        SystemVariant.describe(context).ifPresent(text -> result.setting("variants", text));
+        for (SystemVariant variant : SystemVariant.of(context)) {
+            measure(context, result, variant, monitors, timeouts, longestTimeout);
         }
         result.note("Idle CPU is each process's user + system time over 10 s once every down was notified, 5 s"
                 + " after the last: what the system costs with nothing due but its ticks and punctuations.");
@@ -91,12 +71,12 @@ public final class DetectionDelayScenario implements Scenario {
         return result;
     }
 
-    private static void measure(BenchContext context, ScenarioResult result, String at, String systemName,
-            UnaryOperator<PushmonSystem.Builder> adjust, int monitors, IntUnaryOperator timeouts, int longestTimeout,
-            boolean judged) throws Exception {
-        Path dir = context.workDir().resolve(systemName);
+    private static void measure(BenchContext context, ScenarioResult result, SystemVariant variant, int monitors,
+            IntUnaryOperator timeouts, int longestTimeout) throws Exception {
+        String at = variant.prefix();
+        Path dir = context.workDir().resolve(variant.folder());
         Files.createDirectories(dir);
-        try (ObservedSystem observed = ObservedSystem.start(context, systemName, adjust)) {
+        try (ObservedSystem observed = ObservedSystem.start(context, variant.folder(), variant.adjust())) {
             context.log("%sdefining %,d monitors", at, monitors);
             List<BenchMonitor> defined = observed.define(monitors, timeouts, Duration.ofMinutes(10));
             Set<String> ids = ObservedSystem.ids(defined);
@@ -134,7 +114,7 @@ public final class DetectionDelayScenario implements Scenario {
                     + downs.size() + " notified, " + webhooks.duplicates() + " again, " + webhooks.unsigned()
                     + " badly signed", webhooks.firstDelayMillis().size() == downs.size()
                             && webhooks.duplicates() == 0 && webhooks.unsigned() == 0);
-            if (!judged) {
+            if (!variant.thisBuild()) {
                 return;
             }
             String large = scale(monitors, 100_000);
