@@ -22,7 +22,7 @@ import io.pushmon.processor.time.ClockState;
 public enum DetectorStore {
     /** Monitor id → {@link MonitorState}: the hot per-monitor state. */
     MONITOR_STATE("monitor-state", Serdes.String(), new MonitorStateCodec(), false),
-    /** Pending deadlines in firing order: on the heap, rebuilt from the states ({@link PendingDeadlines}). */
+    /** Pending deadlines in firing order: on the heap, rebuilt from the states ({@link DeadlineIndex}). */
     DEADLINE_INDEX("deadline-index"),
     /** {@code monitor id ‖ 0x00 ‖ slot (2 bytes)} → {@link HeartbeatEntry}: a ring of the last pushes. */
     HEARTBEAT_HISTORY("heartbeat-history", Serdes.Bytes(), new HeartbeatEntryCodec(), false),
@@ -33,7 +33,7 @@ public enum DetectorStore {
     HEARTBEAT_BODIES("heartbeat-bodies", Serdes.Bytes(), Serdes.ByteArray(), false),
     /** Monitor id → {@link RecentEvents}. */
     RECENT_EVENTS("recent-events", Serdes.String(), new JsonSerde<>(RecentEvents.class), false),
-    /** One entry per task: its heartbeat time and the earliest pending deadline ({@link ClockState}). */
+    /** One entry per task: its heartbeat time and its monitor count ({@link ClockState}). */
     DETECTOR_CLOCK("detector-clock", Serdes.String(), new ClockStateCodec(), true);
 
     private final String storeName;
@@ -79,7 +79,7 @@ public enum DetectorStore {
 
     /**
      * A changelogged key-value store, restored in step with the committed offsets; the deadline index, which is
-     * neither, is the exception ({@link PendingDeadlines}).
+     * neither, is the exception ({@link DeadlineIndex}).
      *
      * <p>Only the clock goes through Kafka Streams' record cache: every heartbeat rewrites its one key, and the
      * cache turns those writes into one changelog record per commit. The other stores' keys are nearly all distinct
@@ -90,7 +90,7 @@ public enum DetectorStore {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public StoreBuilder<?> builder(Kind kind) {
         if (this == DEADLINE_INDEX) {
-            return PendingDeadlines.builder(storeName);
+            return DeadlineIndex.builder(storeName);
         }
         if (kind == Kind.IN_MEMORY) {
             return (StoreBuilder) Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName),

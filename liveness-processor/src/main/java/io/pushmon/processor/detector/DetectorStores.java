@@ -44,10 +44,9 @@ public final class DetectorStores {
         this.events = context.getStateStore(DetectorStore.RECENT_EVENTS.storeName());
         KeyValueStore<String, ClockState> clockStore = context.getStateStore(DetectorStore.DETECTOR_CLOCK.storeName());
         this.clock = new DetectorClock(clockStore, settings.margin().toMillis(), settings.gapThreshold().toMillis());
-        PendingDeadlines pending = context.getStateStore(DetectorStore.DEADLINE_INDEX.storeName());
-        this.index = new DeadlineIndex(pending);
-        if (pending.claimRebuild()) {
-            rebuild(pending, context);
+        this.index = context.getStateStore(DetectorStore.DEADLINE_INDEX.storeName());
+        if (index.claimRebuild()) {
+            rebuild(context);
         }
     }
 
@@ -55,18 +54,18 @@ public final class DetectorStores {
      * Fills the index from the states. Processors are initialised after the task's stores are restored, so the
      * states are complete here, and before the task reads a record or punctuates, so nothing misses an entry.
      */
-    private void rebuild(PendingDeadlines pending, ProcessingContext context) {
+    private void rebuild(ProcessingContext context) {
         long started = System.nanoTime();
         try (KeyValueIterator<String, MonitorState> it = states.all()) {
             while (it.hasNext()) {
                 MonitorState state = it.next().value;
                 if (state.deadline() != null) {
-                    pending.add(state.deadline(), state.monitorId());
+                    index.add(state.deadline(), state.monitorId());
                 }
             }
         }
         LOG.infof("Task %s: deadline index rebuilt from the monitor states, %d entries in %d ms", context.taskId(),
-                pending.size(), (System.nanoTime() - started) / 1_000_000);
+                index.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     public DetectorClock clock() {

@@ -215,7 +215,7 @@ final class DetectorHarness implements AutoCloseable {
 
     /** Every index entry, in firing order. */
     List<DeadlineIndex.Entry> indexEntries() {
-        return ((PendingDeadlines) driver.getStateStore(DetectorStore.DEADLINE_INDEX.storeName())).all();
+        return ((DeadlineIndex) driver.getStateStore(DetectorStore.DEADLINE_INDEX.storeName())).all();
     }
 
     long historyEntries() {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** The deadline index's own rules, without a topology. */
-class PendingDeadlinesTest {
+class DeadlineIndexTest {
 
-    private final PendingDeadlines pending = new PendingDeadlines("deadline-index");
+    private final DeadlineIndex pending = new DeadlineIndex("deadline-index");
 
     @Test
     void entriesFireByDeadlineThenById() {
