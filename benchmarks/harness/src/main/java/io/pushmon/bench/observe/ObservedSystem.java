@@ -47,12 +47,10 @@ public final class ObservedSystem implements AutoCloseable {
     public static final String STORM_GUARD = "off (pushmon.processor.policy.storm.enabled=false): all pushes stop"
             + " while the monitors go down, which the guard would take for pushmon's own ingest failing";
 
-    /** Starts the broker and the three services with the benchmark JVM settings, and the sink. */
-    public static ObservedSystem start(BenchContext context) {
-        return start(context, "system", UnaryOperator.identity());
-    }
-
-    /** The same, in its own data folder {@code name}, with {@code adjust} applied to the system first. */
+    /**
+     * Starts the broker and the three services with the benchmark JVM settings in the data folder {@code name},
+     * {@code adjust} applied to the system first, and the sink.
+     */
     public static ObservedSystem start(BenchContext context, String name, UnaryOperator<PushmonSystem.Builder> adjust) {
         PushmonSystem system = adjust.apply(context.system(name)
                 .setting(Component.PROCESSOR, "pushmon.processor.policy.storm.enabled", "false")).start();
