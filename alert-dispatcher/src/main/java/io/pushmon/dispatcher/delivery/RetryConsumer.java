@@ -12,27 +12,41 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
 import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.pushmon.common.delivery.ScheduledRetry;
-import io.pushmon.common.kafka.KafkaConfig;
 import io.pushmon.common.topics.Topic;
-import io.pushmon.dispatcher.kafka.TrackedConsumer;
+import io.pushmon.dispatcher.kafka.ChannelConsumer;
+import io.pushmon.dispatcher.kafka.ConsumerChannels;
+import io.pushmon.dispatcher.kafka.Partitions;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Multi;
 
 /**
- * Reads {@code notification-retries} and makes each attempt when it is due. Retries that are not due yet wait
- * in memory, not in the poll loop, so a retry due in ten minutes does not hold up one due now; their offsets
- * are committed only after the attempt's outcome is durable, so a restart reads them again and keeps their
- * due times. Sends have their own limit, apart from first attempts: a flood of retries to a broken receiver
- * cannot take the slots fresh alerts need.
+ * Reads {@code notification-retries} (channel {@value #CHANNEL}) and makes each attempt when it is due. This is
+ * the part the connector's own delayed-retry topics cannot do: they retry after fixed delays, while a retry here
+ * is due when the backoff or the receiver's {@code Retry-After} says. Retries that are not due yet wait in memory,
+ * not in the connector, so a retry due in ten minutes does not hold up one due now; they are acknowledged only
+ * after the attempt's outcome is durable, so a restart reads them again and keeps their due times. Sends have their
+ * own limit, apart from first attempts: a flood of retries to a broken receiver cannot take the slots fresh alerts
+ * need.
  *
- * <p>A retry held for a partition that is revoked or lost is cancelled and left uncommitted: the partition's
- * next owner reads it again and makes the attempt, so it is made once, and the retry chain does not fork into
- * two owners each writing the next attempt.
+ * <p>A retry held for a partition that is revoked or lost is cancelled and left uncommitted: the partition's next
+ * owner reads it again and makes the attempt, so it is made once, and the retry chain does not fork into two owners
+ * each writing the next attempt.
  */
-public final class RetryConsumer extends TrackedConsumer<ScheduledRetry> {
+@Singleton
+public class RetryConsumer extends ChannelConsumer<ScheduledRetry> {
+
+    /** The channel name in {@code mp.messaging.incoming.*}. */
+    public static final String CHANNEL = "notification-retries";
 
     private static final Logger LOG = Logger.getLogger(RetryConsumer.class);
 
@@ -44,28 +58,29 @@ public final class RetryConsumer extends TrackedConsumer<ScheduledRetry> {
         thread.setDaemon(true);
         return thread;
     });
-    /** Retries waiting for their due time, by partition and offset; touched by the poll and timer threads. */
+    /** Retries waiting for their due time, by partition and offset; touched by the connector and timer threads. */
     private final Map<TopicPartition, Map<Long, Held>> held = new ConcurrentHashMap<>();
 
-    public RetryConsumer(KafkaConfig kafka, DispatcherConfig config, Deliverer deliverer) {
-        super("pushmon-dispatcher-retries", kafka, Topic.NOTIFICATION_RETRIES, config.retry().groupId(),
-                config.retry().maxHeld(), config.commitInterval(), Duration.ZERO);
+    @Inject
+    RetryConsumer(@Channel(CHANNEL) Multi<Message<byte[]>> records,
+            @Identifier(ConsumerChannels.RETRIES_PARTITIONS) Partitions partitions, Deliverer deliverer,
+            DispatcherConfig config) {
+        super(Topic.NOTIFICATION_RETRIES, records, partitions, config.retry().maxHeld());
         this.deliverer = deliverer;
         this.limiter = new SendLimiter(config.send().maxInFlight());
+        partitions.whenGone(this::partitionsGone);
     }
 
     @Override
-    protected CompletionStage<Void> handle(ConsumerRecord<byte[], byte[]> record, ScheduledRetry retry) {
+    protected CompletionStage<Void> handle(Position position, ScheduledRetry retry) {
         String problem = retry == null ? "no value" : problem(retry);
         if (problem != null) {
             // Like an unreadable record: it can never become valid, and holding it would stop the partition's
             // commits for good. Only the position and the missing part are logged, never the record.
-            LOG.warnf("Skipping invalid retry %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                    problem);
+            LOG.warnf("Skipping invalid retry %s: %s", position, problem);
             return CompletableFuture.completedFuture(null);
         }
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        Map<Long, Held> ofPartition = held.computeIfAbsent(partition, p -> new ConcurrentHashMap<>());
+        Map<Long, Held> ofPartition = held.computeIfAbsent(position.partition(), p -> new ConcurrentHashMap<>());
         CompletableFuture<Void> done = new CompletableFuture<>();
         long waitMillis = Math.max(0, Duration.between(clock.instant(), retry.dueAt()).toMillis());
         ScheduledFuture<?> due = timer.schedule(() -> deliverer.deliverRetry(retry, limiter)
@@ -76,14 +91,13 @@ public final class RetryConsumer extends TrackedConsumer<ScheduledRetry> {
                         done.complete(null);
                     }
                 }), waitMillis, TimeUnit.MILLISECONDS);
-        ofPartition.put(record.offset(), new Held(due, done));
+        ofPartition.put(position.offset(), new Held(due, done));
         // Registered after the put, so even an attempt that finished at once does not stay in the map.
-        done.whenComplete((ignored, error) -> ofPartition.remove(record.offset()));
+        done.whenComplete((ignored, error) -> ofPartition.remove(position.offset()));
         return done;
     }
 
-    @Override
-    protected void partitionsGone(Collection<TopicPartition> partitions) {
+    private void partitionsGone(Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
             Map<Long, Held> ofPartition = held.remove(partition);
             if (ofPartition == null) {
@@ -126,18 +140,12 @@ public final class RetryConsumer extends TrackedConsumer<ScheduledRetry> {
         return limiter;
     }
 
+    /** Retries are re-read after a restart: the held ones need no attempt now. */
+    @PreDestroy
+    void stopTimer() {
+        timer.shutdownNow();
+    }
+
     private record Held(ScheduledFuture<?> due, CompletableFuture<Void> done) {
-    }
-
-    @Override
-    public void close() {
-        super.close();
-        timer.shutdownNow();
-    }
-
-    @Override
-    public void halt() {
-        super.halt();
-        timer.shutdownNow();
     }
 }

@@ -16,7 +16,6 @@ import io.pushmon.common.kafka.KafkaConfig;
 import io.pushmon.common.kafka.KafkaAccess;
 import io.pushmon.common.topics.TopicProvisioner;
 import io.pushmon.dispatcher.channelcache.ChannelCache;
-import io.pushmon.dispatcher.delivery.Deliverer;
 import io.pushmon.dispatcher.delivery.DispatcherConfig;
 import io.pushmon.dispatcher.delivery.EventConsumer;
 import io.pushmon.dispatcher.delivery.RetryConsumer;
@@ -26,7 +25,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Starts the dispatcher in the order correctness needs: topics exist, then the channel cache is read to the
- * end, and only then the consumers start (an event read before its channel is known would be skipped).
+ * end, and only then the consumers start (an event read before its channel is known would be skipped). Both
+ * consumers are the messaging connector's channels, so the connector's own shutdown stops them and commits what
+ * was acknowledged.
  */
 @Singleton
 public class DispatcherLifecycle {
@@ -46,13 +47,14 @@ public class DispatcherLifecycle {
     NotificationHistory history;
 
     @Inject
-    Deliverer deliverer;
-
-    @Inject
     MeterRegistry registry;
 
-    private volatile EventConsumer events;
-    private volatile RetryConsumer retries;
+    @Inject
+    EventConsumer events;
+
+    @Inject
+    RetryConsumer retries;
+
     private volatile boolean stopping;
     private Thread starter;
 
@@ -60,7 +62,7 @@ public class DispatcherLifecycle {
         TopicProvisioner.provision(kafka, KafkaAccess.Service.DISPATCHER);
         channels.start();
         history.start();
-        Gauge.builder("pushmon.delivery.in.flight", () -> inFlight(events) + inFlight(retries))
+        Gauge.builder("pushmon.delivery.in.flight", () -> events.limiter().inFlight() + retries.limiter().inFlight())
                 .description("Sends waiting for a receiver's answer").register(registry);
         starter = new Thread(this::startConsumersWhenChannelsAreRead, "pushmon-dispatcher-starter");
         starter.setDaemon(true);
@@ -77,12 +79,9 @@ public class DispatcherLifecycle {
                     return;
                 }
                 if (config.events().enabled()) {
-                    events = new EventConsumer(kafka, config.events().groupId(), config,
-                            deliverer);
                     events.start();
                 }
                 if (config.retry().enabled()) {
-                    retries = new RetryConsumer(kafka, config, deliverer);
                     retries.start();
                 }
             }
@@ -98,12 +97,6 @@ public class DispatcherLifecycle {
         if (starter != null) {
             starter.interrupt();
         }
-        if (events != null) {
-            events.close();
-        }
-        if (retries != null) {
-            retries.close();
-        }
         history.close();
         channels.close();
     }
@@ -111,13 +104,12 @@ public class DispatcherLifecycle {
     /** Ready when the caches are read and the event consumer has joined its group. */
     public boolean ready() {
         return channels.isCaughtUp() && history.isCaughtUp()
-                && (!config.events().enabled() || (events != null && events.assigned()));
+                && (!config.events().enabled() || events.assigned());
     }
 
     /** Alive unless a consumer or reader stopped on an error it cannot recover from. */
     public boolean alive() {
-        return channels.isReading() && history.isReading() && (events == null || !events.failed())
-                && (retries == null || !retries.failed());
+        return channels.isReading() && history.isReading() && !events.failed() && !retries.failed();
     }
 
     /** What readiness and liveness are made of, for the health endpoint. */
@@ -125,17 +117,9 @@ public class DispatcherLifecycle {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("channelsRead", channels.isCaughtUp());
         details.put("deliveryLogRead", history.isCaughtUp());
-        details.put("eventsAssigned", events != null && events.assigned());
-        details.put("eventsUnfinished", events == null ? 0 : events.unfinished());
-        details.put("retriesHeld", retries == null ? 0 : retries.unfinished());
+        details.put("eventsAssigned", events.assigned());
+        details.put("eventsUnfinished", events.unfinished());
+        details.put("retriesHeld", retries.unfinished());
         return details;
-    }
-
-    private static int inFlight(EventConsumer consumer) {
-        return consumer == null ? 0 : consumer.limiter().inFlight();
-    }
-
-    private static int inFlight(RetryConsumer consumer) {
-        return consumer == null ? 0 : consumer.limiter().inFlight();
     }
 }

@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.pushmon.common.delivery.ScheduledRetry;
 import io.pushmon.common.topics.Topic;
-import io.pushmon.kafka.testing.TestKafkaConfig;
+import io.pushmon.dispatcher.kafka.ChannelConsumer.Position;
+import io.pushmon.dispatcher.kafka.Partitions;
+import io.smallrye.mutiny.Multi;
 
 /**
  * What the retry consumer does with records it cannot act on. No broker and no deliverer are needed: such a
@@ -20,15 +22,16 @@ import io.pushmon.kafka.testing.TestKafkaConfig;
  */
 class RetryConsumerTest {
 
-    private final RetryConsumer consumer = new RetryConsumer(TestKafkaConfig.of("127.0.0.1:1"), DispatcherDefaults.config(), null);
+    private final RetryConsumer consumer = new RetryConsumer(Multi.createFrom().empty(), new Partitions(), null,
+            DispatcherDefaults.config());
 
     @AfterEach
     void stopTimer() {
-        consumer.close();
+        consumer.stopTimer();
     }
 
-    private static final ConsumerRecord<byte[], byte[]> AT_42 = new ConsumerRecord<>(
-            Topic.NOTIFICATION_RETRIES.topicName(), 0, 42, new byte[0], new byte[0]);
+    private static final Position AT_42 = new Position(
+            new TopicPartition(Topic.NOTIFICATION_RETRIES.topicName(), 0), 42);
 
     private static ScheduledRetry retry(String channelId, Instant dueAt) {
         return new ScheduledRetry("m-1:1:down:" + channelId, DispatcherTopics.down("t-1", "m-1", 1, "ch-1"),

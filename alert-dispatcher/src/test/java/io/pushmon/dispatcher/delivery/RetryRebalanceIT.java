@@ -7,16 +7,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.pushmon.dispatcher.delivery.DispatcherTopics.down;
 import static io.pushmon.dispatcher.delivery.DispatcherTopics.id;
+import static io.pushmon.dispatcher.delivery.DispatcherTopics.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,41 +33,72 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.pushmon.common.delivery.ScheduledRetry;
+import io.pushmon.common.kafka.KafkaAccess;
 import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.topics.Topic;
+import io.pushmon.common.topics.TopicProvisioner;
 import io.pushmon.dispatcher.channelcache.ChannelCache;
 import io.pushmon.kafka.testing.KafkaTestBroker;
 import io.pushmon.kafka.testing.SharedKafka;
 import io.pushmon.kafka.testing.TestKafkaConfig;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * A retry held in memory until due, while its partition moves in a rebalance: the receiver must get that
- * attempt once, from whoever owns the partition when it is due.
+ * A retry held in memory until due, while its partition moves in a rebalance: the receiver must get that attempt
+ * once. The dispatcher's own retry consumer holds it; a second member, a plain consumer that never commits, joins
+ * the group, which revokes every partition of the first (eager rebalance), and leaves again before the retry is
+ * due. Whichever member the partition went to in between, the dispatcher reads the retry again and sends it once.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestBroker.class)
-@TestProfile(RedeliveryAfterCrashIT.ConsumersDrivenByTheTest.class)
+@TestProfile(RetryRebalanceIT.OwnRetryGroup.class)
 class RetryRebalanceIT {
 
-    /** Long enough for the second member to join and the group to rebalance before the retry is due. */
+    /** Long enough for the second member to join, the group to rebalance twice, and the dispatcher to re-read. */
     private static final Duration DUE_IN = Duration.ofSeconds(12);
+
+    /** Only the retry consumer runs, in a group of this class alone. */
+    public static class OwnRetryGroup implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("pushmon.dispatcher.events.enabled", "false");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(GroupAtEnd.class));
+        }
+    }
+
+    /** Runs before the application boots, so the group's first poll starts at the end of the topic. */
+    public static class GroupAtEnd implements QuarkusTestResourceLifecycleManager {
+        static final String GROUP = "retry-rebalance-it-" + UUID.randomUUID();
+
+        @Override
+        public Map<String, String> start() {
+            TopicProvisioner.provision(TestKafkaConfig.of(SharedKafka.bootstrapServers()),
+                    KafkaAccess.Service.DISPATCHER);
+            topics().moveGroupToEnd(GROUP, Topic.NOTIFICATION_RETRIES);
+            return Map.of("pushmon.dispatcher.retry.group-id", GROUP);
+        }
+
+        @Override
+        public void stop() {
+        }
+    }
 
     @Inject
     ChannelCache channels;
 
     @Inject
-    DispatcherConfig config;
-
-    @Inject
-    Deliverer deliverer;
+    RetryConsumer retries;
 
     private WireMockServer receiver;
-    private RetryConsumer first;
-    private RetryConsumer second;
 
     @BeforeEach
     void startReceiver() {
@@ -68,45 +108,62 @@ class RetryRebalanceIT {
     }
 
     @AfterEach
-    void stopAll() {
-        if (second != null) {
-            second.close();
-        }
-        if (first != null) {
-            first.close();
-        }
+    void stopReceiver() {
         receiver.stop();
     }
 
-    private RetryConsumer consumer() {
-        RetryConsumer consumer = new RetryConsumer(TestKafkaConfig.of(SharedKafka.bootstrapServers()), config,
-                deliverer);
-        consumer.start();
-        return consumer;
+    private static void write(ScheduledRetry retry) {
+        topics().send(Topic.NOTIFICATION_RETRIES, retry.idempotencyKey(), retry);
     }
 
-    private static void write(ScheduledRetry retry) {
-        DispatcherTopics.topics().send(Topic.NOTIFICATION_RETRIES, retry.idempotencyKey(), retry);
+    /** Joins the group, polls (and so takes part in rebalances) until told to stop, and commits nothing. */
+    private static Thread secondMember(AtomicBoolean assigned, AtomicBoolean stop) {
+        Thread member = new Thread(() -> {
+            Map<String, Object> configs = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, GroupAtEnd.GROUP, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(configs, new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of(Topic.NOTIFICATION_RETRIES.topicName()), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        assigned.set(true);
+                    }
+
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    }
+                });
+                while (!stop.get()) {
+                    consumer.poll(Duration.ofMillis(100));
+                }
+            }
+        }, "second-retry-member");
+        member.start();
+        return member;
     }
 
     @Test
-    void aRetryHeldWhenItsPartitionMovesIsSentOnceByItsNewOwner() throws Exception {
+    void aRetryHeldWhenItsPartitionMovesIsSentOnce() throws Exception {
         String tenant = id("tenant");
         ChannelDefinition channel = DispatcherTopics.webhook(tenant, receiver.baseUrl() + "/hook");
         DispatcherTopics.put(channel);
         await().atMost(Duration.ofSeconds(10)).until(() -> channels.find(channel.id()).isPresent());
-        DispatcherTopics.topics().moveGroupToEnd(config.retry().groupId(), Topic.NOTIFICATION_RETRIES);
+        await().atMost(Duration.ofSeconds(30)).until(retries::assigned);
         MonitorEvent event = down(tenant, id("mon"), 3, channel.id());
         String key = IdempotencyKey.of(event, channel.id());
 
-        first = consumer();
-        await().atMost(Duration.ofSeconds(30)).until(first::assigned);
         write(new ScheduledRetry(key, event, channel.id(), 2, Instant.now().plus(DUE_IN), List.of()));
-        await().atMost(Duration.ofSeconds(5)).until(() -> first.unfinished() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> retries.unfinished() == 1);
 
-        // Joining revokes every partition of the first member (eager rebalance), the held one included.
-        second = consumer();
-        await().atMost(DUE_IN.minusSeconds(2)).until(second::assigned);
+        AtomicBoolean assigned = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread second = secondMember(assigned, stop);
+        try {
+            await().atMost(DUE_IN.minusSeconds(6)).untilTrue(assigned);
+        } finally {
+            stop.set(true);
+            second.join(10_000);
+        }
 
         await().atMost(DUE_IN.plusSeconds(10))
                 .until(() -> !receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).isEmpty());

@@ -203,7 +203,16 @@ public final class Topic<K, V> {
      * @throws org.apache.kafka.common.errors.SerializationException when the bytes are not a value of this topic
      */
     public V value(ConsumerRecord<byte[], byte[]> record) {
-        return valueDeserializer.deserialize(topicName, record.value());
+        return value(record.value());
+    }
+
+    /**
+     * A value of this topic from its bytes; null for a tombstone.
+     *
+     * @throws org.apache.kafka.common.errors.SerializationException when the bytes are not a value of this topic
+     */
+    public V value(byte[] bytes) {
+        return valueDeserializer.deserialize(topicName, bytes);
     }
 
     public byte[] serializeKey(K key) {
