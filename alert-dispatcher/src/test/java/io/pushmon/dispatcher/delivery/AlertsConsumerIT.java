@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,15 +30,11 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import io.pushmon.common.kafka.KafkaAccess;
 import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.topics.Topic;
-import io.pushmon.common.topics.TopicProvisioner;
 import io.pushmon.dispatcher.channelcache.ChannelCache;
 import io.pushmon.kafka.testing.KafkaTestBroker;
 import io.pushmon.kafka.testing.SharedKafka;
-import io.pushmon.kafka.testing.TestKafkaConfig;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -55,6 +52,8 @@ class AlertsConsumerIT {
 
     static final int MAX_PENDING = 4;
 
+    static final String GROUP = "alerts-consumer-it-" + UUID.randomUUID();
+
     /** A group of this class alone, at the end of {@code alerts}. */
     public static class OwnGroup implements QuarkusTestProfile {
         @Override
@@ -63,25 +62,9 @@ class AlertsConsumerIT {
         }
 
         @Override
-        public java.util.List<TestResourceEntry> testResources() {
-            return java.util.List.of(new TestResourceEntry(GroupAtEnd.class));
-        }
-    }
-
-    /** Runs before the application boots, so the group's first poll starts at the end. */
-    public static class GroupAtEnd implements QuarkusTestResourceLifecycleManager {
-        static final String GROUP = "alerts-consumer-it-" + UUID.randomUUID();
-
-        @Override
-        public Map<String, String> start() {
-            TopicProvisioner.provision(TestKafkaConfig.of(SharedKafka.bootstrapServers()),
-                    KafkaAccess.Service.DISPATCHER);
-            topics().moveGroupToEnd(GROUP, Topic.ALERTS);
-            return Map.of("pushmon.dispatcher.events.group-id", GROUP);
-        }
-
-        @Override
-        public void stop() {
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(GroupAtEnd.class,
+                    GroupAtEnd.args(GROUP, Topic.ALERTS, "pushmon.dispatcher.events.group-id")));
         }
     }
 
@@ -108,8 +91,8 @@ class AlertsConsumerIT {
     }
 
     @BeforeEach
-    void consumerIsAssigned() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> events.unfinished() == 0);
+    void consumerIsAssignedAndIdle() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.assigned() && events.unfinished() == 0);
     }
 
     private ChannelDefinition channelAt(String tenant, String path) {
@@ -121,7 +104,7 @@ class AlertsConsumerIT {
 
     private static long committed(int partition) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
-            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(GroupAtEnd.GROUP).partitionsToOffsetAndMetadata()
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
                     .get().get(new TopicPartition(Topic.ALERTS.topicName(), partition));
             return offset == null ? -1 : offset.offset();
         }

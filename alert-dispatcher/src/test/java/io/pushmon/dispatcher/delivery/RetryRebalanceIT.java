@@ -33,16 +33,12 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.pushmon.common.delivery.ScheduledRetry;
-import io.pushmon.common.kafka.KafkaAccess;
 import io.pushmon.common.model.ChannelDefinition;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.topics.Topic;
-import io.pushmon.common.topics.TopicProvisioner;
 import io.pushmon.dispatcher.channelcache.ChannelCache;
 import io.pushmon.kafka.testing.KafkaTestBroker;
 import io.pushmon.kafka.testing.SharedKafka;
-import io.pushmon.kafka.testing.TestKafkaConfig;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -62,6 +58,8 @@ class RetryRebalanceIT {
     /** Long enough for the second member to join, the group to rebalance twice, and the dispatcher to re-read. */
     private static final Duration DUE_IN = Duration.ofSeconds(12);
 
+    static final String GROUP = "retry-rebalance-it-" + UUID.randomUUID();
+
     /** Only the retry consumer runs, in a group of this class alone. */
     public static class OwnRetryGroup implements QuarkusTestProfile {
         @Override
@@ -71,24 +69,8 @@ class RetryRebalanceIT {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(GroupAtEnd.class));
-        }
-    }
-
-    /** Runs before the application boots, so the group's first poll starts at the end of the topic. */
-    public static class GroupAtEnd implements QuarkusTestResourceLifecycleManager {
-        static final String GROUP = "retry-rebalance-it-" + UUID.randomUUID();
-
-        @Override
-        public Map<String, String> start() {
-            TopicProvisioner.provision(TestKafkaConfig.of(SharedKafka.bootstrapServers()),
-                    KafkaAccess.Service.DISPATCHER);
-            topics().moveGroupToEnd(GROUP, Topic.NOTIFICATION_RETRIES);
-            return Map.of("pushmon.dispatcher.retry.group-id", GROUP);
-        }
-
-        @Override
-        public void stop() {
+            return List.of(new TestResourceEntry(GroupAtEnd.class,
+                    GroupAtEnd.args(GROUP, Topic.NOTIFICATION_RETRIES, "pushmon.dispatcher.retry.group-id")));
         }
     }
 
@@ -120,7 +102,7 @@ class RetryRebalanceIT {
     private static Thread secondMember(AtomicBoolean assigned, AtomicBoolean stop) {
         Thread member = new Thread(() -> {
             Map<String, Object> configs = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, GroupAtEnd.GROUP, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                    ConsumerConfig.GROUP_ID_CONFIG, GROUP, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(configs, new ByteArrayDeserializer(),
                     new ByteArrayDeserializer())) {
                 consumer.subscribe(List.of(Topic.NOTIFICATION_RETRIES.topicName()), new ConsumerRebalanceListener() {
