@@ -61,6 +61,22 @@ public interface ProcessorConfig {
     @WithDefault("256M")
     MemorySize rocksdbMemory();
 
+    /** How the RocksDB stores compress their files: none, lz4, zstd or snappy; Kafka Streams' default is none. */
+    @WithDefault("none")
+    RocksDbCompression rocksdbCompression();
+
+    /** Size at which a store's memtable is flushed unless the memory bound flushes it first; Kafka Streams' default. */
+    @WithDefault("16M")
+    MemorySize rocksdbWriteBufferSize();
+
+    /** Memtables one store may hold: the one written and those waiting to be flushed; Kafka Streams' default. */
+    @WithDefault("3")
+    int rocksdbMaxWriteBuffers();
+
+    /** Uncompressed size of the blocks RocksDB reads, caches and compresses; Kafka Streams' default. */
+    @WithDefault("4K")
+    MemorySize rocksdbBlockSize();
+
     /** The deadline detector. */
     Detector detector();
 
@@ -181,5 +197,10 @@ public interface ProcessorConfig {
         /** Seconds announced in Retry-After when the state cannot be read right now. */
         @WithDefault("1")
         int retryAfterSeconds();
+    }
+
+    /** Compressions of RocksDB files that pushmon offers; rocksdbjni has each built in. */
+    enum RocksDbCompression {
+        NONE, LZ4, ZSTD, SNAPPY
     }
 }

@@ -93,7 +93,13 @@ public class DetectorService {
         return new StreamsSettings(config.applicationId(), KafkaClients.connection(kafka),
                 Path.of(config.stateDir()), config.applicationServer(), config.streamThreads(),
                 config.standbyReplicas(), kafka.replicationFactor(), config.commitInterval().toMillis(),
-                config.sessionTimeout().toMillis(), config.instanceId(), config.rack(),
-                config.rocksdbMemory().asLongValue());
+                config.sessionTimeout().toMillis(), config.instanceId(), config.rack(), rocksDbSettings(config));
+    }
+
+    /** The RocksDB settings of {@code config}; package-visible for the test of their defaults and their checks. */
+    static RocksDbSettings rocksDbSettings(ProcessorConfig config) {
+        return new RocksDbSettings(config.rocksdbMemory().asLongValue(), config.rocksdbCompression(),
+                config.rocksdbWriteBufferSize().asLongValue(), config.rocksdbMaxWriteBuffers(),
+                config.rocksdbBlockSize().asLongValue());
     }
 }

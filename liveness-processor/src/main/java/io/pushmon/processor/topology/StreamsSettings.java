@@ -24,12 +24,12 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * @param sessionTimeoutMs  how long a vanished instance keeps its partitions before they move
  * @param instanceId        a stable name for static group membership, or empty
  * @param rack              where the instance runs, for standby placement, or empty
- * @param rocksDbMemory     bytes of off-heap memory all RocksDB stores share
+ * @param rocksDb           how the RocksDB stores are set up, with the off-heap memory they share
  */
 public record StreamsSettings(String applicationId, Map<String, Object> connection, Path stateDir,
         String applicationServer, int streamThreads, int standbyReplicas, int replicationFactor,
         long commitIntervalMs, long sessionTimeoutMs, Optional<String> instanceId, Optional<String> rack,
-        long rocksDbMemory) {
+        RocksDbSettings rocksDb) {
 
     /** The client tag standbys are spread by. */
     static final String RACK_TAG = "rack";
@@ -47,20 +47,20 @@ public record StreamsSettings(String applicationId, Map<String, Object> connecti
             String applicationServer, long commitIntervalMs, long sessionTimeoutMs) {
         return new StreamsSettings(applicationId, Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 stateDir, applicationServer, 1, 0, 1, commitIntervalMs, sessionTimeoutMs, Optional.empty(),
-                Optional.empty(), DEFAULT_ROCKSDB_MEMORY);
+                Optional.empty(), RocksDbSettings.streamsDefaults(DEFAULT_ROCKSDB_MEMORY));
     }
 
     /** The same settings for a static member named {@code id} on {@code rack}, with standbys. */
     public StreamsSettings placed(String id, String rackName, int standbys) {
         return new StreamsSettings(applicationId, connection, stateDir, applicationServer, streamThreads, standbys,
                 replicationFactor, commitIntervalMs, sessionTimeoutMs, Optional.of(id), Optional.of(rackName),
-                rocksDbMemory);
+                rocksDb);
     }
 
-    /** The same settings with another RocksDB memory bound. */
-    public StreamsSettings withRocksDbMemory(long bytes) {
+    /** The same settings with other RocksDB settings. */
+    public StreamsSettings withRocksDb(RocksDbSettings settings) {
         return new StreamsSettings(applicationId, connection, stateDir, applicationServer, streamThreads,
-                standbyReplicas, replicationFactor, commitIntervalMs, sessionTimeoutMs, instanceId, rack, bytes);
+                standbyReplicas, replicationFactor, commitIntervalMs, sessionTimeoutMs, instanceId, rack, settings);
     }
 
     public Properties toProperties() {
@@ -94,8 +94,8 @@ public record StreamsSettings(String applicationId, Map<String, Object> connecti
             props.put(StreamsConfig.RACK_AWARE_ASSIGNMENT_TAGS_CONFIG, RACK_TAG);
             props.put(StreamsConfig.clientTagPrefix(RACK_TAG), r);
         });
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-        props.put(BoundedRocksDbMemory.MEMORY_BYTES, rocksDbMemory);
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbOptionsSetter.class);
+        props.putAll(rocksDb.streamsProperties());
         return props;
     }
 }

@@ -21,12 +21,12 @@ class RocksDbMemoryIT {
     void theStoresOfAnInstanceChargeOneSharedCacheWithinItsBound() {
         try (BrokerFixture fixture = new BrokerFixture()) {
             fixture.startTicks();
-            fixture.startInstance("a", 10_000, s -> s.withRocksDbMemory(BOUND));
+            fixture.startInstance("a", 10_000, s -> s.withRocksDb(RocksDbSettings.streamsDefaults(BOUND)));
             List<String> ids = IntStream.range(0, 50).mapToObj(i -> "rocks-" + UUID.randomUUID()).toList();
             ids.forEach(id -> fixture.define(BrokerFixture.monitor(id, 60)));
             ids.forEach(id -> fixture.push(id, PushStatus.UP));
 
-            Cache cache = BoundedRocksDbMemory.cache(BOUND);
+            Cache cache = RocksDbOptionsSetter.cache(BOUND);
             long until = System.currentTimeMillis() + 30_000;
             while (cache.getUsage() == 0 && System.currentTimeMillis() < until) {
                 BrokerFixture.sleep(100);
