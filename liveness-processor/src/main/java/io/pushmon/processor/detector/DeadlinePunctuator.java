@@ -45,13 +45,13 @@ final class DeadlinePunctuator implements Punctuator {
         }
         DeadlineIndex.Scan scan = stores.index().due(cutoff.get(), budget);
         for (DeadlineIndex.Entry due : scan.due()) {
-            evaluate(due, cutoff.get());
+            evaluate(due, cutoff.get(), wallClock);
         }
         metrics.punctuated(scan.due().size(), scan.touched(), System.nanoTime() - started);
     }
 
     /** Compare before acting: the entry fires only if the monitor still waits for exactly this deadline. */
-    private void evaluate(DeadlineIndex.Entry due, long cutoff) {
+    private void evaluate(DeadlineIndex.Entry due, long cutoff, long wallClock) {
         try {
             MonitorState state = stores.state(due.monitorId());
             if (state == null || state.paused() || !Objects.equals(state.deadline(), due.deadline())) {
@@ -60,7 +60,10 @@ final class DeadlinePunctuator implements Punctuator {
             }
             Transition transition = machine.onDeadline(state);
             stores.save(state, transition.state());
-            transition.event().ifPresent(emitter::emit);
+            transition.event().ifPresent(event -> {
+                emitter.emit(event);
+                metrics.fired(wallClock - due.deadline());
+            });
         } catch (StreamsException e) {
             // Kafka Streams' own failures (task migrated, producer fenced) belong to Kafka Streams: the
             // transaction is aborted anyway, and swallowing them would keep working in a dead one.

@@ -1,6 +1,7 @@
 package io.pushmon.processor.detector;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ public final class DetectorMetrics {
     private final DistributionSummary dueEntries;
     private final Counter entriesTouched;
     private final Timer punctuationDuration;
+    private final Timer fireDelay;
     private final Counter evaluationFailures;
     private final Map<EventReason, Counter> eventsByReason = new ConcurrentHashMap<>();
 
@@ -39,6 +41,12 @@ public final class DetectorMetrics {
                 .description("Deadline-index entries read by punctuations, peeks included").register(registry);
         this.punctuationDuration = Timer.builder("pushmon.detector.punctuation.duration")
                 .description("Time spent in one deadline punctuation").register(registry);
+        // A histogram, not client-side percentiles: it can be summed over instances and read over any window.
+        this.fireDelay = Timer.builder("pushmon.detector.fire.delay")
+                .description("From a deadline to the punctuation that emitted its status change; the commit"
+                        + " that makes the event visible comes after")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofMinutes(1)).register(registry);
         this.evaluationFailures = Counter.builder("pushmon.detector.evaluation.failures")
                 .description("Monitors whose deadline could not be evaluated and was pushed forward")
                 .register(registry);
@@ -77,6 +85,11 @@ public final class DetectorMetrics {
         dueEntries.record(dueCount);
         entriesTouched.increment(touched);
         punctuationDuration.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A deadline emitted a status change {@code delayMillis} after it passed. */
+    public void fired(long delayMillis) {
+        fireDelay.record(Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
     }
 
     public void evaluationFailed() {

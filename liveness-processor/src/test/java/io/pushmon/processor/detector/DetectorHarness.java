@@ -41,7 +41,8 @@ final class DetectorHarness implements AutoCloseable {
 
     static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
-    final DetectorMetrics metrics = new DetectorMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final DetectorMetrics metrics = new DetectorMetrics(registry, Clock.systemUTC());
     private final Path stateDir;
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, MonitorDefinition> monitors;

@@ -2,9 +2,12 @@ package io.pushmon.processor.detector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.Timer;
 import io.pushmon.common.model.MonitorEvent;
 
 /** Punctuation cost follows the deadlines that are due, not the monitors that exist. */
@@ -46,5 +49,20 @@ class PunctuationWorkTest {
         detector.runUntil(12, 60);
         assertThat(detector.metrics.indexEntriesTouched()).as("nothing more due: nothing read")
                 .isEqualTo(afterDue);
+    }
+
+    @Test
+    void aFiredDeadlineIsTimedFromTheDeadlineToThePunctuationThatActedOnIt() {
+        detector.define("late", 10, 0);
+        detector.up("late", 0);
+        detector.runUntil(1, 10);
+        detector.tick(10.5);
+        detector.wallClockAt(10.75);
+
+        Timer fireDelay = detector.registry.get("pushmon.detector.fire.delay").timer();
+        assertThat(detector.events()).extracting(MonitorEvent::monitorId).containsExactly("late");
+        assertThat(fireDelay.count()).isEqualTo(1);
+        assertThat(fireDelay.totalTime(TimeUnit.MILLISECONDS)).as("wall clock 10.75 s, deadline 10 s")
+                .isEqualTo(750);
     }
 }

@@ -247,6 +247,7 @@ class MonitorQueryResourceIT {
                 .body(containsString("pushmon_detector_blind_seconds{partition=\"0\"}"))
                 .body(containsString("pushmon_detector_due_entries_count"))
                 .body(containsString("pushmon_detector_punctuation_duration_seconds_count"))
+                .body(containsString("pushmon_detector_fire_delay_seconds_bucket"))
                 .body(containsString("pushmon_detector_evaluation_failures_total"))
                 .body(containsString("pushmon_detector_events_total{reason=\"timeout\"}")));
     }

@@ -8,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One scrape of a service's {@code /q/metrics} in the Prometheus text format: the samples by name, so a
@@ -16,6 +20,7 @@ import java.util.List;
  */
 public final class PrometheusText {
 
+    private static final Pattern LE = Pattern.compile("(?:^|,)le=\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** One sample line: {@code name{labels} value}. */
@@ -66,6 +71,45 @@ public final class PrometheusText {
     /** The largest value of a metric over all its label sets; fails if the process does not expose it. */
     public double max(String name) {
         return of(name).stream().mapToDouble(Sample::value).max().orElseThrow();
+    }
+
+    /**
+     * The {@code q} quantile of a histogram ({@code <name>_bucket} samples, summed over label sets), interpolated
+     * linearly within the bucket it falls in, as Prometheus' {@code histogram_quantile} does; NaN when the
+     * histogram counted nothing. Its precision is the width of that bucket.
+     */
+    public double quantile(String name, double q) {
+        if (q < 0 || q > 1) {
+            throw new IllegalArgumentException("a quantile is between 0 and 1, not " + q);
+        }
+        Map<Double, Double> cumulative = new TreeMap<>();
+        for (Sample bucket : of(name + "_bucket")) {
+            Matcher le = LE.matcher(bucket.labels());
+            if (!le.find()) {
+                throw new IllegalArgumentException(name + "_bucket sample without le: " + bucket.labels());
+            }
+            cumulative.merge(number(le.group(1)), bucket.value(), Double::sum);
+        }
+        double total = cumulative.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        if (total == 0) {
+            return Double.NaN;
+        }
+        double rank = q * total;
+        double lower = 0;
+        double below = 0;
+        for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
+            if (bucket.getValue() >= rank) {
+                if (bucket.getKey().isInfinite()) {
+                    return lower;
+                }
+                double inBucket = bucket.getValue() - below;
+                return inBucket == 0 ? bucket.getKey()
+                        : lower + (bucket.getKey() - lower) * (rank - below) / inBucket;
+            }
+            lower = bucket.getKey();
+            below = bucket.getValue();
+        }
+        return lower;
     }
 
     private List<Sample> of(String name) {

@@ -2,6 +2,7 @@ package io.pushmon.bench.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +57,37 @@ class PrometheusTextTest {
     void askingForAMetricTheProcessDoesNotExposeFails() {
         assertThatThrownBy(() -> PrometheusText.parse(SCRAPE).sum("pushmon_missing"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pushmon_missing");
+    }
+
+    private static final String HISTOGRAM = """
+            pushmon_detector_fire_delay_seconds_bucket{le="0.1",partition="0"} 10.0
+            pushmon_detector_fire_delay_seconds_bucket{le="0.2",partition="0"} 30.0
+            pushmon_detector_fire_delay_seconds_bucket{le="0.4",partition="0"} 40.0
+            pushmon_detector_fire_delay_seconds_bucket{le="+Inf",partition="0"} 40.0
+            pushmon_detector_fire_delay_seconds_bucket{le="0.1",partition="1"} 0.0
+            pushmon_detector_fire_delay_seconds_bucket{le="0.2",partition="1"} 0.0
+            pushmon_detector_fire_delay_seconds_bucket{le="0.4",partition="1"} 50.0
+            pushmon_detector_fire_delay_seconds_bucket{le="+Inf",partition="1"} 60.0
+            pushmon_detector_fire_delay_seconds_count 100.0
+            """;
+
+    @Test
+    void aQuantileIsInterpolatedWithinTheBucketOfTheSummedHistogram() {
+        PrometheusText text = PrometheusText.parse(HISTOGRAM);
+        assertThat(text.quantile("pushmon_detector_fire_delay_seconds", 0.05)).isCloseTo(0.05, within(1e-9));
+        assertThat(text.quantile("pushmon_detector_fire_delay_seconds", 0.5)).as("20 of the 60 in (0.2, 0.4]")
+                .isCloseTo(0.2 + 0.2 * 20 / 60, within(1e-9));
+    }
+
+    @Test
+    void aQuantileBeyondTheLastFiniteBucketIsThatBucketsBound() {
+        assertThat(PrometheusText.parse(HISTOGRAM).quantile("pushmon_detector_fire_delay_seconds", 0.99))
+                .isEqualTo(0.4);
+    }
+
+    @Test
+    void anEmptyHistogramHasNoQuantile() {
+        assertThat(PrometheusText.parse("pushmon_x_bucket{le=\"1.0\"} 0\npushmon_x_bucket{le=\"+Inf\"} 0\n")
+                .quantile("pushmon_x", 0.5)).isNaN();
     }
 }
