@@ -36,6 +36,13 @@ public interface ProcessorConfig {
     @WithDefault("100ms")
     Duration commitInterval();
 
+    /**
+     * First wait of the processor's producer before it retries a write the broker refused for now, above all
+     * the CONCURRENT_TRANSACTIONS that follows a commit while its markers are written; the next commit waits for it.
+     */
+    @WithDefault("100ms")
+    Duration producerRetryBackoff();
+
     /** How long a crashed instance keeps its partitions (unwatched) before they move. */
     @WithDefault("10s")
     Duration sessionTimeout();

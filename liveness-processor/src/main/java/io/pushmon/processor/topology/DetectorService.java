@@ -93,7 +93,8 @@ public class DetectorService {
         return new StreamsSettings(config.applicationId(), KafkaClients.connection(kafka),
                 Path.of(config.stateDir()), config.applicationServer(), config.streamThreads(),
                 config.standbyReplicas(), kafka.replicationFactor(), config.commitInterval().toMillis(),
-                config.sessionTimeout().toMillis(), config.instanceId(), config.rack(), rocksDbSettings(config));
+                config.sessionTimeout().toMillis(), config.instanceId(), config.rack(), rocksDbSettings(config),
+                config.producerRetryBackoff().toMillis());
     }
 
     /** The RocksDB settings of {@code config}; package-visible for the test of their defaults and their checks. */

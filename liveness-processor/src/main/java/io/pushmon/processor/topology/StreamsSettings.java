@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
@@ -25,11 +26,12 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * @param instanceId        a stable name for static group membership, or empty
  * @param rack              where the instance runs, for standby placement, or empty
  * @param rocksDb           how the RocksDB stores are set up, with the off-heap memory they share
+ * @param retryBackoffMs    first wait of the producer before it retries a write the broker refused for now
  */
 public record StreamsSettings(String applicationId, Map<String, Object> connection, Path stateDir,
         String applicationServer, int streamThreads, int standbyReplicas, int replicationFactor,
         long commitIntervalMs, long sessionTimeoutMs, Optional<String> instanceId, Optional<String> rack,
-        RocksDbSettings rocksDb) {
+        RocksDbSettings rocksDb, long retryBackoffMs) {
 
     /** The client tag standbys are spread by. */
     static final String RACK_TAG = "rack";
@@ -37,6 +39,8 @@ public record StreamsSettings(String applicationId, Map<String, Object> connecti
     static final long DEFAULT_ROCKSDB_MEMORY = 64L << 20;
     /** Longest time between a member's heartbeats. */
     static final long HEARTBEAT_INTERVAL_MS = 1_000;
+    /** The producer's retry backoff where a caller does not choose one (tests). */
+    static final long DEFAULT_RETRY_BACKOFF_MS = 100;
 
     public StreamsSettings {
         connection = Map.copyOf(connection);
@@ -47,20 +51,21 @@ public record StreamsSettings(String applicationId, Map<String, Object> connecti
             String applicationServer, long commitIntervalMs, long sessionTimeoutMs) {
         return new StreamsSettings(applicationId, Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 stateDir, applicationServer, 1, 0, 1, commitIntervalMs, sessionTimeoutMs, Optional.empty(),
-                Optional.empty(), RocksDbSettings.streamsDefaults(DEFAULT_ROCKSDB_MEMORY));
+                Optional.empty(), RocksDbSettings.streamsDefaults(DEFAULT_ROCKSDB_MEMORY), DEFAULT_RETRY_BACKOFF_MS);
     }
 
     /** The same settings for a static member named {@code id} on {@code rack}, with standbys. */
     public StreamsSettings placed(String id, String rackName, int standbys) {
         return new StreamsSettings(applicationId, connection, stateDir, applicationServer, streamThreads, standbys,
                 replicationFactor, commitIntervalMs, sessionTimeoutMs, Optional.of(id), Optional.of(rackName),
-                rocksDb);
+                rocksDb, retryBackoffMs);
     }
 
     /** The same settings with other RocksDB settings. */
     public StreamsSettings withRocksDb(RocksDbSettings settings) {
         return new StreamsSettings(applicationId, connection, stateDir, applicationServer, streamThreads,
-                standbyReplicas, replicationFactor, commitIntervalMs, sessionTimeoutMs, instanceId, rack, settings);
+                standbyReplicas, replicationFactor, commitIntervalMs, sessionTimeoutMs, instanceId, rack, settings,
+                retryBackoffMs);
     }
 
     public Properties toProperties() {
@@ -94,6 +99,11 @@ public record StreamsSettings(String applicationId, Map<String, Object> connecti
             props.put(StreamsConfig.RACK_AWARE_ASSIGNMENT_TAGS_CONFIG, RACK_TAG);
             props.put(StreamsConfig.clientTagPrefix(RACK_TAG), r);
         });
+        // Right after a commit, the broker answers the next transaction's first write to a partition with
+        // CONCURRENT_TRANSACTIONS until the previous transaction's marker is on it; every retry waits this long,
+        // and the commit after it, with every down event in it, waits for the retry. The wait still grows
+        // exponentially up to retry.backoff.max.ms (1 s) while a broker is really unavailable.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), retryBackoffMs);
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbOptionsSetter.class);
         props.putAll(rocksDb.streamsProperties());
         return props;
