@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
 
@@ -63,6 +64,11 @@ public final class DetectionDelayScenario implements Scenario {
                 .setting("service JVM", String.join(" ", BenchContext.SERVICE_JVM))
                 .setting("storm guard", ObservedSystem.STORM_GUARD);
         SystemVariant.describe(context).ifPresent(text -> result.setting("variants", text));
+        Optional<SystemVariant> warmUp = SystemVariant.warmUp(context);
+        if (warmUp.isPresent()) {
+            result.setting("warm-up", "one system of this build first, at the same size, its figures discarded");
+            measure(context, new ScenarioResult(name(), title()), warmUp.get(), monitors, timeouts, longestTimeout);
+        }
         for (SystemVariant variant : SystemVariant.of(context)) {
             measure(context, result, variant, monitors, timeouts, longestTimeout);
         }

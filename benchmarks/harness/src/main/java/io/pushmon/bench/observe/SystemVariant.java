@@ -56,6 +56,18 @@ public record SystemVariant(String name, String prefix, String folder, UnaryOper
         return variants;
     }
 
+    /**
+     * A system of this build to run and throw away before side-by-side systems, or empty when this build runs alone
+     * or at smoke size. In each of seven detection runs the first system had the slowest tail, whatever it was; the
+     * harness's own JVM (webhook sink, event watcher) starts cold with it, which is one likely reason.
+     */
+    public static Optional<SystemVariant> warmUp(BenchContext context) {
+        if (context.smoke() || of(context).size() == 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new SystemVariant("warm-up", "warm-up: ", "warm-up", UnaryOperator.identity()));
+    }
+
     /** The report's description of the variants, or empty when this build runs alone. */
     public static Optional<String> describe(BenchContext context) {
         BenchOptions options = context.options();
