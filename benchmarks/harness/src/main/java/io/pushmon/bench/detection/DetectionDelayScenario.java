@@ -78,7 +78,8 @@ public final class DetectionDelayScenario implements Scenario {
                 + " punctuation that emitted the down minus the deadline, which holds the tick interval, the margin"
                 + " and the punctuation interval; what the down event adds after it is the commit that makes it"
                 + " visible and the consumer's fetch. Its quantiles are interpolated within the histogram's"
-                + " buckets, which Micrometer spaces 10-33% of the value apart (about 22 ms near 180 ms, 90 ms near 300 ms).");
+                + " buckets, which Micrometer spaces 10-33% of the value apart (about 22 ms near 180 ms, 90 ms"
+                + " near 300 ms).");
         result.note("A monitor's deadline is its last heartbeat's broker timestamp plus its timeout: the down"
                 + " event's `at`. Arrival times are the harness's clock (same host): the event when a read_committed"
                 + " consumer got it, the webhook when the sink got the request.");
