@@ -151,8 +151,8 @@ public final class DetectionDelayScenario implements Scenario {
         if (!scrape.has(FIRE_DELAY + "_count")) {
             return;
         }
-        result.metric(at + "deadline → fired in the processor p50", Math.round(scrape.quantile(FIRE_DELAY, 0.5) * 1e3),
-                "ms");
+        result.metric(at + "deadline → fired in the processor p50",
+                Math.round(scrape.quantile(FIRE_DELAY, 0.5) * 1e3), "ms");
         result.metric(at + "deadline → fired in the processor p99",
                 Math.round(scrape.quantile(FIRE_DELAY, 0.99) * 1e3), "ms");
     }
