@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -39,8 +40,6 @@ public record StreamsSettings(String applicationId, Map<String, Object> connecti
     static final long DEFAULT_ROCKSDB_MEMORY = 64L << 20;
     /** Longest time between a member's heartbeats. */
     static final long HEARTBEAT_INTERVAL_MS = 1_000;
-    /** The producer's retry backoff where a caller does not choose one (tests). */
-    static final long DEFAULT_RETRY_BACKOFF_MS = 100;
 
     public StreamsSettings {
         connection = Map.copyOf(connection);
@@ -51,7 +50,8 @@ public record StreamsSettings(String applicationId, Map<String, Object> connecti
             String applicationServer, long commitIntervalMs, long sessionTimeoutMs) {
         return new StreamsSettings(applicationId, Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 stateDir, applicationServer, 1, 0, 1, commitIntervalMs, sessionTimeoutMs, Optional.empty(),
-                Optional.empty(), RocksDbSettings.streamsDefaults(DEFAULT_ROCKSDB_MEMORY), DEFAULT_RETRY_BACKOFF_MS);
+                Optional.empty(), RocksDbSettings.streamsDefaults(DEFAULT_ROCKSDB_MEMORY),
+                CommonClientConfigs.DEFAULT_RETRY_BACKOFF_MS);
     }
 
     /** The same settings for a static member named {@code id} on {@code rack}, with standbys. */
