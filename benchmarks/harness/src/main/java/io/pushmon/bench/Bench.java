@@ -27,6 +27,7 @@ import io.pushmon.bench.report.ScenarioResult;
 import io.pushmon.bench.report.StoredReport;
 import io.pushmon.bench.schedule.ScheduleScenario;
 import io.pushmon.bench.storm.AlertStormScenario;
+import io.pushmon.bench.sustained.SustainedLoadScenario;
 import io.pushmon.bench.tenants.NoisyNeighbourScenario;
 
 /**
@@ -41,6 +42,7 @@ public final class Bench {
             ProcessorScenario::new,
             DetectionDelayScenario::new,
             AlertStormScenario::new,
+            SustainedLoadScenario::new,
             PunctuationScenario::new,
             FootprintScenario::new,
             ScheduleScenario::new,

@@ -38,8 +38,8 @@ public record BenchOptions(List<String> scenarios, OptionalInt size, boolean smo
                                    [--compare BASELINE.json [--regression-threshold F]]
                    ./pushmon-bench --compare BASELINE.json --against REPORT.json [--regression-threshold F] [--out DIR]
               scenarios: %s (default: all)
-              --size N   monitors for detection, punctuation, storm, footprint, schedule and dashboard instead
-                         of their defaults
+              --size N   monitors for detection, punctuation, storm, sustained, footprint, schedule and dashboard
+                         instead of their defaults
               --smoke    tiny sizes and 2-second loads: checks the harness end to end, measures nothing
               --out DIR  where report.md and report.json go (default bench-results/<time>)
               --gateway-variant NAME=DIR[,property=value...]

@@ -30,9 +30,6 @@ import io.pushmon.gateway.kafka.HeartbeatWriter;
 @ApplicationScoped
 public class TickWriter {
 
-    /** The key of every tick record; partitions are chosen explicitly, not from this key. */
-    public static final String TICK_KEY = "__tick";
-
     private static final Logger LOG = Logger.getLogger(TickWriter.class);
 
     private final HeartbeatWriter writer;
@@ -77,7 +74,7 @@ public class TickWriter {
     private void tick() {
         Heartbeat tick = Heartbeat.tick(clock.millis());
         for (PartitionInfo partition : writer.partitions()) {
-            writer.tick(partition.partition(), TICK_KEY, tick).whenComplete((metadata, error) -> {
+            writer.tick(partition.partition(), Heartbeat.TICK_KEY, tick).whenComplete((metadata, error) -> {
                 if (error != null) {
                     onFailure(error);
                 } else {

@@ -38,7 +38,7 @@ class TicksIT {
         Map<Integer, Integer> ticksPerPartition = new ConcurrentHashMap<>();
         try (Tail<String, Heartbeat> heartbeats = topics().tail(Topic.HEARTBEATS, Isolation.UNCOMMITTED)) {
             for (Received<String, Heartbeat> record : heartbeats.readFor(WINDOW, Heartbeat::isTick)) {
-                assertThat(record.key()).isEqualTo(TickWriter.TICK_KEY);
+                assertThat(record.key()).isEqualTo(Heartbeat.TICK_KEY);
                 assertThat(record.timestampType()).isEqualTo(TimestampType.LOG_APPEND_TIME);
                 ticksPerPartition.merge(record.partition(), 1, Integer::sum);
             }

@@ -16,9 +16,6 @@ import io.pushmon.common.model.PushStatus;
  */
 public final class HeartbeatProcessor implements Processor<String, Heartbeat, String, MonitorEvent> {
 
-    /** Key of tick records; they arrive on every partition and never belong to a monitor. */
-    public static final String TICK_KEY = "__tick";
-
     private final DetectorSettings settings;
     private final StatusMachine machine;
     private final DetectorMetrics metrics;
@@ -54,7 +51,7 @@ public final class HeartbeatProcessor implements Processor<String, Heartbeat, St
         stores.clock().advance(brokerTime).ifPresent(gap -> gapExtension.apply(partition, gap));
         metrics.heartbeatTime(partition, brokerTime);
         Heartbeat heartbeat = record.value();
-        if (heartbeat == null || heartbeat.isTick() || record.key() == null || TICK_KEY.equals(record.key())) {
+        if (heartbeat == null || heartbeat.isTick() || record.key() == null || Heartbeat.TICK_KEY.equals(record.key())) {
             return;
         }
         MonitorState previous = stores.state(record.key());

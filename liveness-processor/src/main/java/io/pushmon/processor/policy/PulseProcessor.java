@@ -14,7 +14,6 @@ import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.MonitorStatus;
 import io.pushmon.processor.detector.DetectorSettings;
 import io.pushmon.processor.detector.DetectorStores;
-import io.pushmon.processor.detector.HeartbeatProcessor;
 
 /**
  * Counts, in a detector task, the pushes it reads and the downs it declares per second of broker time, and reports
@@ -77,7 +76,7 @@ public final class PulseProcessor implements Processor<String, Object, String, D
         latestSecond = Math.max(latestSecond, second);
         int slot = slot(second);
         if (record.value() instanceof Heartbeat heartbeat) {
-            if (!heartbeat.isTick() && !HeartbeatProcessor.TICK_KEY.equals(record.key())) {
+            if (!heartbeat.isTick() && !Heartbeat.TICK_KEY.equals(record.key())) {
                 pushes[slot]++;
             }
         } else if (record.value() instanceof MonitorEvent event && event.to() == MonitorStatus.DOWN) {

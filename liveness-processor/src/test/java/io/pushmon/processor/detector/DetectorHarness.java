@@ -173,7 +173,7 @@ final class DetectorHarness implements AutoCloseable {
     }
 
     void tick(double atSeconds) {
-        heartbeats.pipeInput(HeartbeatProcessor.TICK_KEY, Heartbeat.tick(at(atSeconds).toEpochMilli()),
+        heartbeats.pipeInput(Heartbeat.TICK_KEY, Heartbeat.tick(at(atSeconds).toEpochMilli()),
                 at(atSeconds));
     }
 

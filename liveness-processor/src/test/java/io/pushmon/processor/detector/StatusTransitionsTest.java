@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.pushmon.common.model.EventReason;
+import io.pushmon.common.model.Heartbeat;
 import io.pushmon.common.model.MonitorDefinition;
 import io.pushmon.common.model.MonitorEvent;
 import io.pushmon.common.model.MonitorStatus;
@@ -312,7 +313,7 @@ class StatusTransitionsTest {
     void ticksMoveTheClockButCreateNoMonitorState() {
         detector.runUntil(0, 10);
 
-        assertThat(detector.state(HeartbeatProcessor.TICK_KEY)).isNull();
+        assertThat(detector.state(Heartbeat.TICK_KEY)).isNull();
         assertThat(detector.stateStore().approximateNumEntries()).isZero();
         assertThat(detector.historyEntries()).isZero();
     }

@@ -25,7 +25,6 @@ import io.pushmon.common.topics.Topic;
 import io.pushmon.processor.detector.DetectorMetrics;
 import io.pushmon.processor.detector.DetectorSettings;
 import io.pushmon.processor.detector.DetectorStore;
-import io.pushmon.processor.detector.HeartbeatProcessor;
 import io.pushmon.processor.topology.DetectorTopology;
 import io.pushmon.processor.topology.DriverStateDir;
 import io.pushmon.processor.topology.StreamsSettings;
@@ -137,7 +136,7 @@ final class PolicyHarness implements AutoCloseable {
     void runUntil(double seconds) {
         while (now + 1 <= seconds) {
             now += 1;
-            heartbeats.pipeInput(HeartbeatProcessor.TICK_KEY, Heartbeat.tick(at(now).toEpochMilli()), at(now));
+            heartbeats.pipeInput(Heartbeat.TICK_KEY, Heartbeat.tick(at(now).toEpochMilli()), at(now));
             driver.advanceWallClockTime(Duration.ofSeconds(1));
         }
     }

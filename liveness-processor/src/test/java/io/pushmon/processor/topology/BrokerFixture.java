@@ -32,7 +32,6 @@ import io.pushmon.processor.detector.DetectorMetrics;
 import io.pushmon.processor.detector.DetectorSettings;
 import io.pushmon.processor.policy.PolicyMetrics;
 import io.pushmon.processor.policy.PolicySettings;
-import io.pushmon.processor.detector.HeartbeatProcessor;
 
 /**
  * What the rest of pushmon would do around the detector on the shared real broker: the management API's
@@ -65,7 +64,7 @@ final class BrokerFixture implements AutoCloseable {
         int partitions = topics.partitions(Topic.HEARTBEATS);
         ticker.scheduleAtFixedRate(() -> {
             for (int p = 0; p < partitions; p++) {
-                topics.sendAsync(Topic.HEARTBEATS, p, HeartbeatProcessor.TICK_KEY,
+                topics.sendAsync(Topic.HEARTBEATS, p, Heartbeat.TICK_KEY,
                         Heartbeat.tick(System.currentTimeMillis()));
             }
         }, 0, TICK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);

@@ -60,6 +60,12 @@ public record Heartbeat(Kind kind, PushStatus status, String msg, Double value, 
         return new Heartbeat(Kind.PUSH, status, msg, value, clientIp, userAgent, receivedAt);
     }
 
+    /**
+     * The key of every tick record on {@code heartbeats}: a gateway writes one to each partition, chosen
+     * explicitly rather than from this key, and it never names a monitor.
+     */
+    public static final String TICK_KEY = "__tick";
+
     public static Heartbeat tick(long receivedAt) {
         return new Heartbeat(Kind.TICK, null, null, null, null, null, receivedAt);
     }

@@ -17,7 +17,6 @@ import io.pushmon.bench.load.LoadProcess;
 import io.pushmon.bench.load.LoadResult;
 import io.pushmon.bench.load.LoadSpec;
 import io.pushmon.bench.metrics.ProcessCpu;
-import io.pushmon.bench.metrics.PrometheusText;
 import io.pushmon.bench.observe.EventWatcher;
 import io.pushmon.bench.observe.ObservedSystem;
 import io.pushmon.bench.observe.SystemVariant;
@@ -38,8 +37,6 @@ public final class DetectionDelayScenario implements Scenario {
     private static final long TARGET_P99_MS = 1_500;
     private static final long TARGET_SMALL_P50_MS = 300;
     private static final long TARGET_SMALL_P99_MS = 1_000;
-    /** The processor's histogram of deadline → the punctuation that emitted the down. */
-    private static final String FIRE_DELAY = "pushmon_detector_fire_delay_seconds";
     private static final Duration IDLE_SETTLE = Duration.ofSeconds(5);
     private static final Duration IDLE_MEASURED = Duration.ofSeconds(10);
 
@@ -74,10 +71,10 @@ public final class DetectionDelayScenario implements Scenario {
         }
         result.note("Idle CPU is each process's user + system time over 10 s once every down was notified, 5 s"
                 + " after the last: what the system costs with nothing due but its ticks and punctuations.");
-        result.note("Deadline → fired is the processor's own histogram (" + FIRE_DELAY + "): the wall clock of the"
-                + " punctuation that emitted the down minus the deadline, which holds the tick interval, the margin"
-                + " and the punctuation interval; what the down event adds after it is the commit that makes it"
-                + " visible and the consumer's fetch. Its quantiles are interpolated within the histogram's"
+        result.note("Deadline → fired is the processor's own histogram (" + ObservedSystem.FIRE_DELAY + "): the wall"
+                + " clock of the punctuation that emitted the down minus the deadline, which holds the tick interval,"
+                + " the margin and the punctuation interval; what the down event adds after it is the commit that"
+                + " makes it visible and the consumer's fetch. Its quantiles are interpolated within the histogram's"
                 + " buckets, which Micrometer spaces 10-33% of the value apart (about 22 ms near 180 ms, 90 ms"
                 + " near 300 ms).");
         result.note("A monitor's deadline is its last heartbeat's broker timestamp plus its timeout: the down"
@@ -118,7 +115,7 @@ public final class DetectionDelayScenario implements Scenario {
             result.metric(at + "monitors down", downs.size(), "");
             toEvent.addTo(result, at + "deadline → down event");
             toWebhook.addTo(result, at + "deadline → webhook");
-            fireDelay(observed.system(), result, at);
+            observed.addFireDelay(result, at);
             result.metric(at + "webhooks delivered again (same idempotency key)", webhooks.duplicates(), "");
             result.metric(at + "webhooks with a bad signature", webhooks.unsigned(), "");
             idle(observed.system(), result, at);
@@ -143,18 +140,6 @@ public final class DetectionDelayScenario implements Scenario {
                     + toEvent.p99() + " ms", toEvent.count() > 0 && toEvent.p50() <= TARGET_SMALL_P50_MS
                             && toEvent.p99() <= TARGET_SMALL_P99_MS);
         }
-    }
-
-    /** The processor's part of the delay, where the processor measures it (builds before it did not). */
-    private static void fireDelay(PushmonSystem system, ScenarioResult result, String at) throws Exception {
-        PrometheusText scrape = PrometheusText.scrape(system.url(Component.PROCESSOR));
-        if (!scrape.has(FIRE_DELAY + "_count")) {
-            return;
-        }
-        result.metric(at + "deadline → fired in the processor p50",
-                Math.round(scrape.quantile(FIRE_DELAY, 0.5) * 1e3), "ms");
-        result.metric(at + "deadline → fired in the processor p99",
-                Math.round(scrape.quantile(FIRE_DELAY, 0.99) * 1e3), "ms");
     }
 
     /** CPU of each process with nothing due, once the load and its downs are over. */

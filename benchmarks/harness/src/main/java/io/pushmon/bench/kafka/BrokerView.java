@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -15,13 +16,19 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ReplicaInfo;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What the broker knows that a scenario waits on or measures: end offsets, how far a consumer group has
- * committed, and the bytes each topic takes in the broker's log directories.
+ * committed, how many records between two offsets have a kind of key, and the bytes each topic takes in the
+ * broker's log directories.
  */
 public final class BrokerView implements AutoCloseable {
 
@@ -34,8 +41,10 @@ public final class BrokerView implements AutoCloseable {
     private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
     private final Admin admin;
+    private final String bootstrapServers;
 
     public BrokerView(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
     }
@@ -96,6 +105,41 @@ public final class BrokerView implements AutoCloseable {
             remaining += Math.max(0, target.getValue() - (offset == null ? 0 : offset.offset()));
         }
         return remaining;
+    }
+
+    /**
+     * Reads every record from {@code from} up to {@code to} (offsets per partition, as {@link #endOffsets} gives
+     * them) and counts those whose key matches: exact where a count from end offsets would also hold other
+     * writers' records. Values are not deserialized; fails if the records are not all there within the time.
+     */
+    public long countKeys(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Predicate<String> key,
+            Duration within) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = to.keySet().stream().filter(p -> to.get(p) > from.getOrDefault(p, 0L))
+                    .toList();
+            consumer.assign(partitions);
+            partitions.forEach(p -> consumer.seek(p, from.getOrDefault(p, 0L)));
+            long deadline = System.nanoTime() + within.toNanos();
+            long matching = 0;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < to.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + to + " within " + within);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() < to.get(partition) && key.test(record.key())) {
+                        matching++;
+                    }
+                }
+            }
+            return matching;
+        }
     }
 
     /** Bytes on disk of every topic, all partitions and log directories of all brokers summed. */

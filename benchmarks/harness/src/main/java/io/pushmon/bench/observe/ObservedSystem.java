@@ -1,15 +1,21 @@
 package io.pushmon.bench.observe;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import io.pushmon.bench.BenchContext;
+import io.pushmon.bench.metrics.ProcessCpu;
+import io.pushmon.bench.metrics.PrometheusText;
 import io.pushmon.bench.population.BenchMonitor;
 import io.pushmon.bench.population.Population;
+import io.pushmon.bench.report.ScenarioResult;
 import io.pushmon.system.PushmonApi;
 import io.pushmon.system.PushmonApi.Channel;
 import io.pushmon.system.PushmonSystem;
@@ -23,6 +29,8 @@ import io.pushmon.system.WebhookReceiver;
 public final class ObservedSystem implements AutoCloseable {
 
     private static final String HOOK_PATH = "/bench";
+    /** The processor's histogram of deadline → the punctuation that emitted the down. */
+    public static final String FIRE_DELAY = "pushmon_detector_fire_delay_seconds";
 
     private final PushmonSystem system;
     private final PushmonApi api;
@@ -69,7 +77,20 @@ public final class ObservedSystem implements AutoCloseable {
      * a push or heartbeat that follows finds its monitor everywhere.
      */
     public List<BenchMonitor> define(int count, IntUnaryOperator timeoutSeconds, Duration within) {
-        List<BenchMonitor> monitors = population.define(count, List.of(channel.id()), timeoutSeconds);
+        return define(count, List.of(channel.id()), timeoutSeconds, within);
+    }
+
+    /**
+     * As {@link #define}, but the monitors notify no channel: for populations whose downs a scenario counts on the
+     * topic but whose webhooks it does not want at the sink, which keeps every request it receives.
+     */
+    public List<BenchMonitor> defineUnnotified(int count, IntUnaryOperator timeoutSeconds, Duration within) {
+        return define(count, List.of(), timeoutSeconds, within);
+    }
+
+    private List<BenchMonitor> define(int count, List<String> channels, IntUnaryOperator timeoutSeconds,
+            Duration within) {
+        List<BenchMonitor> monitors = population.define(count, channels, timeoutSeconds);
         population.awaitKnownBy(api, within);
         population.awaitTrackedBy(system.url(Component.PROCESSOR), within);
         return monitors;
@@ -101,6 +122,30 @@ public final class ObservedSystem implements AutoCloseable {
             seen = sink.count(HOOK_PATH);
         }
         return seen;
+    }
+
+    /** CPU time each process of the system has used so far. */
+    public Map<Component, Duration> cpu() {
+        Map<Component, Duration> cpu = new EnumMap<>(Component.class);
+        for (Component component : Component.values()) {
+            cpu.put(component, ProcessCpu.of(system.process(component).pid()));
+        }
+        return cpu;
+    }
+
+    /**
+     * Adds the processor's part of the detection delay, where the processor measures it, as p50 and p99 metrics;
+     * nothing for builds that do not measure it.
+     */
+    public void addFireDelay(ScenarioResult result, String prefix) throws IOException, InterruptedException {
+        PrometheusText scrape = PrometheusText.scrape(system.url(Component.PROCESSOR));
+        if (!scrape.has(FIRE_DELAY + "_count")) {
+            return;
+        }
+        result.metric(prefix + "deadline → fired in the processor p50",
+                Math.round(scrape.quantile(FIRE_DELAY, 0.5) * 1e3), "ms");
+        result.metric(prefix + "deadline → fired in the processor p99",
+                Math.round(scrape.quantile(FIRE_DELAY, 0.99) * 1e3), "ms");
     }
 
     public static Set<String> ids(List<BenchMonitor> monitors) {

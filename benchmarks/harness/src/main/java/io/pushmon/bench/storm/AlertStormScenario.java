@@ -1,7 +1,6 @@
 package io.pushmon.bench.storm;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -10,7 +9,6 @@ import java.util.Set;
 import io.pushmon.bench.BenchContext;
 import io.pushmon.bench.Scenario;
 import io.pushmon.bench.metrics.FlightRecording;
-import io.pushmon.bench.metrics.ProcessCpu;
 import io.pushmon.bench.observe.EventWatcher;
 import io.pushmon.bench.observe.ObservedSystem;
 import io.pushmon.bench.observe.SystemVariant;
@@ -73,16 +71,16 @@ public final class AlertStormScenario implements Scenario {
             result.metric(at + "heartbeat burst", System.currentTimeMillis() - burstStart, "ms");
 
             // CPU of each process over the storm, and where the processor spends it, show what limits it.
-            Map<Component, Duration> cpuBefore = cpu(observed);
+            Map<Component, Duration> cpuBefore = observed.cpu();
             FlightRecording profile = FlightRecording.start(observed.system().process(Component.PROCESSOR).pid(),
                     context.workDir().resolve(variant.folder() + "-processor.jfr"));
             context.log(at + "waiting for %,d down events", monitors);
             observed.events().awaitDowns(ids, Duration.ofSeconds(timeoutSeconds + 90));
-            Map<Component, Duration> cpuAtLastDown = cpu(observed);
+            Map<Component, Duration> cpuAtLastDown = observed.cpu();
             List<String> hot = FlightRecording.hotMethods(profile.stop(), "io.pushmon", 10);
             context.log(at + "waiting for their webhooks");
             observed.awaitNotifications(monitors, Duration.ofSeconds(180));
-            Map<Component, Duration> cpuAfter = cpu(observed);
+            Map<Component, Duration> cpuAfter = observed.cpu();
             for (Component component : cpuAfter.keySet()) {
                 result.metric(at + "CPU until the last down: " + component.name().toLowerCase(Locale.ROOT),
                         cpuAtLastDown.get(component).minus(cpuBefore.get(component)).toMillis() / 1000.0, "s");
@@ -128,14 +126,6 @@ public final class AlertStormScenario implements Scenario {
                     monitors, lastWebhook / 1000.0),
                     webhooks.firstDelayMillis().size() == monitors && lastWebhook <= WEBHOOKS_TARGET_MS);
         }
-    }
-
-    private static Map<Component, Duration> cpu(ObservedSystem observed) {
-        Map<Component, Duration> cpu = new EnumMap<>(Component.class);
-        for (Component component : Component.values()) {
-            cpu.put(component, ProcessCpu.of(observed.system().process(component).pid()));
-        }
-        return cpu;
     }
 
     private static double rate(long count, long millis) {
