@@ -22,6 +22,7 @@ import io.pushmon.bench.load.LoadProcess;
 import io.pushmon.bench.load.LoadResult;
 import io.pushmon.bench.load.LoadSpec;
 import io.pushmon.bench.metrics.FlightRecording;
+import io.pushmon.bench.metrics.StateDirectory;
 import io.pushmon.bench.observe.EventWatcher;
 import io.pushmon.bench.observe.ObservedSystem;
 import io.pushmon.bench.observe.WebhookTally;
@@ -70,7 +71,8 @@ public final class SustainedLoadScenario implements Scenario {
         ScenarioResult result = new ScenarioResult(name(), title())
                 .setting("monitors pushing", plan.keepers())
                 .setting("interval", plan.interval().toSeconds() + " s, each monitor once per interval, round robin")
-                .setting("their timeout", plan.keeperTimeoutSeconds() + " s (the interval and half of it again)")
+                .setting("their timeout", plan.keeperTimeoutSeconds() + " s (the interval and a grace of two more: a push"
+                        + " path that falls behind stretches their cycle, and late pushes are not what this measures)")
                 .setting("offered push rate", plan.perSecond() + "/s through the gateway, " + CONNECTIONS
                         + " connections, paced, from the load generator (a separate JVM)")
                 .setting("measured window", "the " + plan.window().toSeconds() + " s after the first cycle")
@@ -104,18 +106,22 @@ public final class SustainedLoadScenario implements Scenario {
                 Window window = run.window(started, quitters, dir);
                 Set<String> keeperIds = ObservedSystem.ids(keepers);
                 // Counted before the load ends: from then on the monitors that kept pushing expire as they should.
-                int keepersDown = observed.events().downsOf(keeperIds).size();
+                List<EventWatcher.Down> keeperDowns = observed.events().downsOf(keeperIds);
+                int keepersDown = keeperDowns.size();
+                long loadStartedMillis = System.currentTimeMillis() - (System.nanoTime() - started) / 1_000_000;
                 LoadResult pushes = load.get(plan.interval().plus(plan.window()).plusMinutes(2).toMillis(),
                         TimeUnit.MILLISECONDS);
-                // The stopping monitors first: the others begin to expire half an interval after the load ends.
-                stopped(context, result, observed, quitters);
                 Duration drained = run.drain(within);
+                stopped(context, result, observed, quitters);
                 Map<TopicPartition, Long> after = run.endOffsets();
                 long records = broker.countKeys(before, after, key -> !Heartbeat.TICK_KEY.equals(key), within)
                         - plan.quitters();
                 pushed(result, pushes, records);
                 window.report(result, pushes, plan);
                 result.metric("monitors that kept pushing but went down during the load", keepersDown, "");
+                keeperDowns.stream().mapToLong(EventWatcher.Down::receivedAtMillis).min().ifPresent(first -> result
+                        .metric("the first of them: its down event after the load's start", (first
+                                - loadStartedMillis) / 1e3, "s"));
                 result.metric("processor lag after the load: time to commit everything", drained.toMillis(), "ms");
                 result.check("no monitor that keeps pushing goes down", String.format(Locale.ROOT,
                         "%,d of %,d went down while the load ran", keepersDown, plan.keepers()), keepersDown == 0);
@@ -127,6 +133,8 @@ public final class SustainedLoadScenario implements Scenario {
                 + " keeps pushing is pushed every interval while the generator keeps pace and has half an interval"
                 + " to spare, so one that goes down during the load was either taken for down while it pushed or"
                 + " pushed late because the load generator fell behind; the carried rate tells which.");
+        result.note("The processor's fire-delay histogram ends at one minute: a p50 or p99 of 60,000 ms there means"
+                + " a minute or more.");
         result.note("Pushes lost compares the pushes answered 2xx with the push records on `heartbeats` between"
                 + " the start and the end of the load, read back and counted by key after it: every record but the"
                 + " gateway's ticks and the stopping monitors' heartbeats.");
@@ -150,7 +158,7 @@ public final class SustainedLoadScenario implements Scenario {
         }
 
         int keeperTimeoutSeconds() {
-            return (int) (interval.toSeconds() * 3 / 2);
+            return (int) interval.toSeconds() * 3;
         }
     }
 
@@ -163,6 +171,10 @@ public final class SustainedLoadScenario implements Scenario {
         private final Plan plan;
         private final ScenarioResult result;
         private long maxLag;
+        private double slowestWritten = Double.MAX_VALUE;
+        private long lastSampleNanos;
+        private long lastWritten = -1;
+        private boolean measuring;
 
         Run(BenchContext context, ObservedSystem observed, BrokerView broker, Plan plan, ScenarioResult result) {
             this.context = context;
@@ -192,9 +204,24 @@ public final class SustainedLoadScenario implements Scenario {
                     return;
                 }
                 Thread.sleep(Math.min(left, SAMPLE_EVERY.toNanos()) / 1_000_000);
-                long lag = lag();
+                Map<TopicPartition, Long> ends = endOffsets();
+                long now = System.nanoTime();
+                long written = sum(ends);
+                long lag = broker.lag(BrokerView.PROCESSOR_GROUP, ends);
+                String rate = "";
+                if (lastWritten >= 0) {
+                    double perSecond = (written - lastWritten) * 1e9 / (now - lastSampleNanos);
+                    // A short sample (the last before a deadline) says little about the rate.
+                    if (measuring && now - lastSampleNanos >= SAMPLE_EVERY.toNanos() / 2) {
+                        slowestWritten = Math.min(slowestWritten, perSecond);
+                    }
+                    rate = String.format(Locale.ROOT, "%,.0f records/s written; ", perSecond);
+                }
+                lastWritten = written;
+                lastSampleNanos = now;
                 maxLag = Math.max(maxLag, lag);
-                context.log("processor lag %,d records (%.1f s of pushes)", lag, (double) lag / plan.perSecond());
+                context.log("%sprocessor lag %,d records (%.1f s of pushes)", rate, lag,
+                        (double) lag / plan.perSecond());
             }
         }
 
@@ -204,6 +231,7 @@ public final class SustainedLoadScenario implements Scenario {
          */
         Window window(long loadStarted, List<BenchMonitor> quitters, Path dir) throws Exception {
             long start = System.nanoTime();
+            measuring = true;
             Map<Component, Duration> cpuBefore = observed.cpu();
             Map<TopicPartition, Long> writtenBefore = endOffsets();
             long committedBefore = committed(writtenBefore);
@@ -221,6 +249,7 @@ public final class SustainedLoadScenario implements Scenario {
             Map<TopicPartition, Long> writtenAfter = endOffsets();
             long laggedAfter = lag();
             long committedAfter = committed(writtenAfter);
+            StateDirectory state = StateDirectory.measure(system().dataDir().resolve("processor"));
             List<String> processorHot = FlightRecording.hotMethods(processorProfile.stop(), "io.pushmon", 8);
             List<String> gatewayHot = FlightRecording.hotMethods(gatewayProfile.stop(), "io.pushmon", 8);
             Map<Component, Double> cores = new EnumMap<>(Component.class);
@@ -230,8 +259,8 @@ public final class SustainedLoadScenario implements Scenario {
             }
             double secondsMeasured = seconds / 1e9;
             return new Window(secondsMeasured, cores, (sum(writtenAfter) - sum(writtenBefore)) / secondsMeasured,
-                    (committedAfter - committedBefore) / secondsMeasured, laggedBefore, laggedAfter, maxLag,
-                    processorHot, gatewayHot);
+                    (committedAfter - committedBefore) / secondsMeasured, slowestWritten, laggedBefore, laggedAfter,
+                    maxLag, state, processorHot, gatewayHot);
         }
 
         private long committed(Map<TopicPartition, Long> ends) throws Exception {
@@ -251,7 +280,8 @@ public final class SustainedLoadScenario implements Scenario {
 
     /** What the measured window showed, and the verdict on what limits the box. */
     record Window(double seconds, Map<Component, Double> cores, double writtenPerSecond, double committedPerSecond,
-            long lagAtStart, long lagAtEnd, long maxLag, List<String> processorHot, List<String> gatewayHot) {
+            double slowestWrittenPerSecond, long lagAtStart, long lagAtEnd, long maxLag, StateDirectory state,
+            List<String> processorHot, List<String> gatewayHot) {
 
         void report(ScenarioResult result, LoadResult pushes, Plan plan) {
             double generatorCores = pushes.allAnswered() > 0 ? (double) pushes.cpuMicros() / pushes.allAnswered()
@@ -259,10 +289,13 @@ public final class SustainedLoadScenario implements Scenario {
             double carried = writtenPerSecond;
             result.metric("window: records written to heartbeats (pushes and ticks)", Math.round(writtenPerSecond),
                     "/s");
+            result.metric("window: records written, slowest 10 s", Math.round(slowestWrittenPerSecond), "/s");
             result.metric("window: records the processor committed", Math.round(committedPerSecond), "/s");
             result.metric("window: processor lag at its start", lagAtStart, "records");
             result.metric("window: processor lag at its end", lagAtEnd, "records");
             result.metric("processor lag, largest sample", maxLag, "records");
+            result.metric("processor state on disk at the end of the window", state.bytes() / 1e6, "MB");
+            state.byStore().forEach((store, bytes) -> result.metric("  store " + store, bytes / 1e6, "MB"));
             double total = generatorCores;
             for (Map.Entry<Component, Double> entry : cores.entrySet()) {
                 String process = entry.getKey().name().toLowerCase(Locale.ROOT);
@@ -282,7 +315,7 @@ public final class SustainedLoadScenario implements Scenario {
             result.check("the processor keeps up (lag at most " + KEPT_UP_SECONDS + " s of pushes at the end)",
                     String.format(Locale.ROOT, "%,d records behind, %,d/s committed", lagAtEnd,
                             Math.round(committedPerSecond)), keptUp);
-            result.note(verdict(plan, carriedAll, keptUp, total));
+            result.note(verdict(plan, carriedAll, keptUp, total, Runtime.getRuntime().availableProcessors()));
             result.note("Processor CPU profile over the window (JFR, processor.jfr in the scenario folder): "
                     + String.join("; ", processorHot));
             result.note("Gateway CPU profile over the window (JFR, gateway.jfr): " + String.join("; ", gatewayHot));
@@ -293,38 +326,49 @@ public final class SustainedLoadScenario implements Scenario {
          * the window scaled by offered over carried, which assumes CPU grows in proportion to the records (the
          * measured per-record cost, not a model of the next bottleneck).
          */
-        private String verdict(Plan plan, boolean carriedAll, boolean keptUp, double total) {
-            int available = Runtime.getRuntime().availableProcessors();
+        String verdict(Plan plan, boolean carriedAll, boolean keptUp, double total, int available) {
             StringBuilder text = new StringBuilder();
             if (carriedAll && keptUp) {
                 text.append(String.format(Locale.ROOT, "The box carried %,d pushes/s with %.2f of its %d cores"
                         + " busy.", plan.perSecond(), total, available));
-            } else if (!carriedAll) {
+            }
+            if (!carriedAll) {
                 Map.Entry<Component, Double> busiest = cores.entrySet().stream().max(Map.Entry.comparingByValue())
                         .orElseThrow();
                 text.append(String.format(Locale.ROOT, "The push path topped out at %,d records/s of the %,d"
                         + " offered, with %.2f of the box's %d cores busy; the busiest process was the %s (%.2f"
                         + " cores).", Math.round(writtenPerSecond), plan.perSecond(), total, available,
                         busiest.getKey().name().toLowerCase(Locale.ROOT), busiest.getValue()));
-            } else {
-                text.append(String.format(Locale.ROOT, "The processor topped out at %,d records/s committed against"
-                        + " %,d written; its lag went from %,d to %,d records over the window.",
-                        Math.round(committedPerSecond), Math.round(writtenPerSecond), lagAtStart, lagAtEnd));
             }
-            double scale = plan.perSecond() / Math.max(1, Math.min(writtenPerSecond, committedPerSecond));
-            if (scale > 1.0 / CARRIED_SHARE) {
+            if (!keptUp) {
+                text.append(carriedAll ? "" : " ").append(String.format(Locale.ROOT, "The processor topped out at"
+                        + " %,d records/s committed against %,d written, with %.2f of the box's %d cores busy (the"
+                        + " processor %.2f); its lag went from %,d to %,d records over the window.",
+                        Math.round(committedPerSecond), Math.round(writtenPerSecond), total, available,
+                        cores.get(Component.PROCESSOR), lagAtStart, lagAtEnd));
+            }
+            // Each process in proportion to what it handled: the processor to what it committed, the push path
+            // (and the generator) to what was written.
+            double pushScale = plan.perSecond() / Math.max(1, writtenPerSecond);
+            double processorScale = plan.perSecond() / Math.max(1, committedPerSecond);
+            if (Math.max(pushScale, processorScale) > 1.0 / CARRIED_SHARE) {
                 text.append(" At the offered rate, in proportion to their CPU per record here:");
+                double needed = 0;
                 for (Map.Entry<Component, Double> entry : cores.entrySet()) {
+                    double cores = entry.getValue() * (entry.getKey() == Component.PROCESSOR ? processorScale
+                            : pushScale);
+                    needed += cores;
                     text.append(String.format(Locale.ROOT, " %s %.2f cores,", entry.getKey().name()
-                            .toLowerCase(Locale.ROOT), entry.getValue() * scale));
+                            .toLowerCase(Locale.ROOT), cores));
                 }
+                double generator = total - cores.values().stream().mapToDouble(Double::doubleValue).sum();
                 text.setLength(text.length() - 1);
                 text.append(String.format(Locale.ROOT, "; all together with the load generator %.2f cores of %d.",
-                        total * scale, available));
+                        needed + generator * pushScale, available));
             }
             text.append(String.format(Locale.ROOT, " The processor is the one stateful process and already runs as"
                     + " several instances sharing the partitions, so a second box running processors takes its"
-                    + " %.2f cores off this one.", cores.get(Component.PROCESSOR) * Math.max(1, scale)));
+                    + " %.2f cores off this one.", cores.get(Component.PROCESSOR) * Math.max(1, processorScale)));
             return text.toString();
         }
 
@@ -355,11 +399,11 @@ public final class SustainedLoadScenario implements Scenario {
     private static void stopped(BenchContext context, ScenarioResult result, ObservedSystem observed,
             List<BenchMonitor> quitters) throws Exception {
         Set<String> ids = ObservedSystem.ids(quitters);
-        // They stopped a part of the way into the window and their timeouts are at most a minute: by now the
-        // processor has had time for all of them unless it is far behind, which the lag figures show.
+        // They stopped a part of the way into the window, their timeouts are at most a minute, and the processor
+        // has caught up: they are all down, and their webhooks are on their way unless the policy stage lags.
         int down = observed.events().awaitDowns(ids, Duration.ofSeconds(30));
         context.log("%,d of %,d stopping monitors down; waiting for their webhooks", down, quitters.size());
-        observed.awaitNotifications(down, Duration.ofSeconds(60));
+        observed.awaitNotifications(down, Duration.ofSeconds(120));
         List<EventWatcher.Down> downs = observed.events().downsOf(ids);
         WebhookTally webhooks = observed.notifications(ids);
         Distribution toEvent = Distribution.of(downs.stream().map(EventWatcher.Down::delayMillis).toList());
