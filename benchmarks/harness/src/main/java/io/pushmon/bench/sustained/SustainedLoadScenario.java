@@ -71,8 +71,9 @@ public final class SustainedLoadScenario implements Scenario {
         ScenarioResult result = new ScenarioResult(name(), title())
                 .setting("monitors pushing", plan.keepers())
                 .setting("interval", plan.interval().toSeconds() + " s, each monitor once per interval, round robin")
-                .setting("their timeout", plan.keeperTimeoutSeconds() + " s (the interval and a grace of two more: a push"
-                        + " path that falls behind stretches their cycle, and late pushes are not what this measures)")
+                .setting("their timeout", plan.keeperTimeoutSeconds() + " s (the interval and a grace of two more: a"
+                        + " push path that falls behind stretches their cycle, and late pushes are not what this"
+                        + " measures)")
                 .setting("offered push rate", plan.perSecond() + "/s through the gateway, " + CONNECTIONS
                         + " connections, paced, from the load generator (a separate JVM)")
                 .setting("measured window", "the " + plan.window().toSeconds() + " s after the first cycle")
@@ -130,9 +131,10 @@ public final class SustainedLoadScenario implements Scenario {
             }
         }
         result.note("A monitor's deadline is its last heartbeat's broker timestamp plus its timeout. A monitor that"
-                + " keeps pushing is pushed every interval while the generator keeps pace and has half an interval"
-                + " to spare, so one that goes down during the load was either taken for down while it pushed or"
-                + " pushed late because the load generator fell behind; the carried rate tells which.");
+                + " keeps pushing is pushed every interval while the generator keeps pace and has two intervals to"
+                + " spare, so one that goes down during the load was either taken for down while it pushed or"
+                + " pushed more than two intervals late because the push path fell that far behind; the slowest"
+                + " 10 s and the carried rate tell which.");
         result.note("The processor's fire-delay histogram ends at one minute: a p50 or p99 of 60,000 ms there means"
                 + " a minute or more.");
         result.note("Pushes lost compares the pushes answered 2xx with the push records on `heartbeats` between"
@@ -171,6 +173,7 @@ public final class SustainedLoadScenario implements Scenario {
         private final Plan plan;
         private final ScenarioResult result;
         private long maxLag;
+        private long maxPolicyLag;
         private double slowestWritten = Double.MAX_VALUE;
         private long lastSampleNanos;
         private long lastWritten = -1;
@@ -196,6 +199,14 @@ public final class SustainedLoadScenario implements Scenario {
             return broker.lag(BrokerView.PROCESSOR_GROUP, endOffsets());
         }
 
+        /**
+         * The processor's lag on {@code policy-inputs}: the policy step is keyed by tenant, so one tenant's flips
+         * and memberships queue on one partition, whatever the heartbeats do.
+         */
+        long policyLag() throws Exception {
+            return broker.lag(BrokerView.PROCESSOR_GROUP, broker.endOffsets(List.of(Topic.POLICY_INPUTS.topicName())));
+        }
+
         /** Samples the processor's lag every 10 s until the given {@link System#nanoTime()}. */
         void sampleUntil(long until) throws Exception {
             while (true) {
@@ -208,6 +219,7 @@ public final class SustainedLoadScenario implements Scenario {
                 long now = System.nanoTime();
                 long written = sum(ends);
                 long lag = broker.lag(BrokerView.PROCESSOR_GROUP, ends);
+                long policyLag = policyLag();
                 String rate = "";
                 if (lastWritten >= 0) {
                     double perSecond = (written - lastWritten) * 1e9 / (now - lastSampleNanos);
@@ -220,8 +232,9 @@ public final class SustainedLoadScenario implements Scenario {
                 lastWritten = written;
                 lastSampleNanos = now;
                 maxLag = Math.max(maxLag, lag);
-                context.log("%sprocessor lag %,d records (%.1f s of pushes)", rate, lag,
-                        (double) lag / plan.perSecond());
+                maxPolicyLag = Math.max(maxPolicyLag, policyLag);
+                context.log("%sprocessor lag %,d records (%.1f s of pushes), its policy step %,d", rate, lag,
+                        (double) lag / plan.perSecond(), policyLag);
             }
         }
 
@@ -248,6 +261,7 @@ public final class SustainedLoadScenario implements Scenario {
             Map<Component, Duration> cpuAfter = observed.cpu();
             Map<TopicPartition, Long> writtenAfter = endOffsets();
             long laggedAfter = lag();
+            long policyLagAfter = policyLag();
             long committedAfter = committed(writtenAfter);
             StateDirectory state = StateDirectory.measure(system().dataDir().resolve("processor"));
             List<String> processorHot = FlightRecording.hotMethods(processorProfile.stop(), "io.pushmon", 8);
@@ -260,7 +274,7 @@ public final class SustainedLoadScenario implements Scenario {
             double secondsMeasured = seconds / 1e9;
             return new Window(secondsMeasured, cores, (sum(writtenAfter) - sum(writtenBefore)) / secondsMeasured,
                     (committedAfter - committedBefore) / secondsMeasured, slowestWritten, laggedBefore, laggedAfter,
-                    maxLag, state, processorHot, gatewayHot);
+                    maxLag, policyLagAfter, maxPolicyLag, state, processorHot, gatewayHot);
         }
 
         private long committed(Map<TopicPartition, Long> ends) throws Exception {
@@ -280,8 +294,8 @@ public final class SustainedLoadScenario implements Scenario {
 
     /** What the measured window showed, and the verdict on what limits the box. */
     record Window(double seconds, Map<Component, Double> cores, double writtenPerSecond, double committedPerSecond,
-            double slowestWrittenPerSecond, long lagAtStart, long lagAtEnd, long maxLag, StateDirectory state,
-            List<String> processorHot, List<String> gatewayHot) {
+            double slowestWrittenPerSecond, long lagAtStart, long lagAtEnd, long maxLag, long policyLagAtEnd,
+            long maxPolicyLag, StateDirectory state, List<String> processorHot, List<String> gatewayHot) {
 
         void report(ScenarioResult result, LoadResult pushes, Plan plan) {
             double generatorCores = pushes.allAnswered() > 0 ? (double) pushes.cpuMicros() / pushes.allAnswered()
@@ -294,6 +308,8 @@ public final class SustainedLoadScenario implements Scenario {
             result.metric("window: processor lag at its start", lagAtStart, "records");
             result.metric("window: processor lag at its end", lagAtEnd, "records");
             result.metric("processor lag, largest sample", maxLag, "records");
+            result.metric("policy step lag (policy-inputs) at the end of the window", policyLagAtEnd, "records");
+            result.metric("policy step lag, largest sample", maxPolicyLag, "records");
             result.metric("processor state on disk at the end of the window", state.bytes() / 1e6, "MB");
             state.byStore().forEach((store, bytes) -> result.metric("  store " + store, bytes / 1e6, "MB"));
             double total = generatorCores;
@@ -365,6 +381,10 @@ public final class SustainedLoadScenario implements Scenario {
                 text.setLength(text.length() - 1);
                 text.append(String.format(Locale.ROOT, "; all together with the load generator %.2f cores of %d.",
                         needed + generator * pushScale, available));
+            }
+            if (maxPolicyLag > 0) {
+                text.append(String.format(Locale.ROOT, " Its policy step, keyed by tenant on `policy-inputs`, lagged"
+                        + " up to %,d records (%,d at the end of the window).", maxPolicyLag, policyLagAtEnd));
             }
             text.append(String.format(Locale.ROOT, " The processor is the one stateful process and already runs as"
                     + " several instances sharing the partitions, so a second box running processors takes its"

@@ -95,7 +95,7 @@ class SustainedLoadScenarioTest {
 
     private static Window window(double written, double committed, long lagAtStart, long lagAtEnd,
             Map<Component, Double> cores) {
-        return new Window(600, cores, written, committed, written, lagAtStart, lagAtEnd, lagAtEnd,
+        return new Window(600, cores, written, committed, written, lagAtStart, lagAtEnd, lagAtEnd, 0, 0,
                 new StateDirectory(0, Map.of()), List.of(), List.of());
     }
 
