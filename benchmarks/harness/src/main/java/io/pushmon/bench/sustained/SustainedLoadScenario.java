@@ -93,7 +93,7 @@ public final class SustainedLoadScenario implements Scenario {
             List<BenchMonitor> quitters = observed.define(plan.quitters(), plan.quitterTimeouts(), within);
             Path tokens = Population.writeTokens(dir.resolve("tokens.txt"), keepers);
 
-            Run run = new Run(context, observed, broker, plan, result);
+            Run run = new Run(context, observed, broker, plan);
             Map<TopicPartition, Long> before = run.endOffsets();
             ExecutorService loader = Executors.newSingleThreadExecutor();
             try {
@@ -171,7 +171,6 @@ public final class SustainedLoadScenario implements Scenario {
         private final ObservedSystem observed;
         private final BrokerView broker;
         private final Plan plan;
-        private final ScenarioResult result;
         private long maxLag;
         private long maxPolicyLag;
         private double slowestWritten = Double.MAX_VALUE;
@@ -179,12 +178,11 @@ public final class SustainedLoadScenario implements Scenario {
         private long lastWritten = -1;
         private boolean measuring;
 
-        Run(BenchContext context, ObservedSystem observed, BrokerView broker, Plan plan, ScenarioResult result) {
+        Run(BenchContext context, ObservedSystem observed, BrokerView broker, Plan plan) {
             this.context = context;
             this.observed = observed;
             this.broker = broker;
             this.plan = plan;
-            this.result = result;
         }
 
         PushmonSystem system() {
