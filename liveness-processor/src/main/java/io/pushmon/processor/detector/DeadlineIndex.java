@@ -29,6 +29,11 @@ public final class DeadlineIndex implements StateStore {
 
     private final String name;
     private NavigableSet<Key> entries = new TreeSet<>();
+    /**
+     * The set's first entry, kept beside it: every punctuation asks for the earliest deadline, and the set's own
+     * first() walks down the tree, about twenty nodes apart in memory at a million entries, where a field is one read.
+     */
+    private Key first;
     private boolean open;
     private boolean rebuilt;
 
@@ -55,16 +60,23 @@ public final class DeadlineIndex implements StateStore {
     }
 
     public void add(long deadline, String monitorId) {
-        entries.add(new Key(deadline, monitorId));
+        Key key = new Key(deadline, monitorId);
+        entries.add(key);
+        if (first == null || key.compareTo(first) < 0) {
+            first = key;
+        }
     }
 
     public void remove(long deadline, String monitorId) {
-        entries.remove(new Key(deadline, monitorId));
+        Key key = new Key(deadline, monitorId);
+        if (entries.remove(key) && key.equals(first)) {
+            first = entries.isEmpty() ? null : entries.first();
+        }
     }
 
     /** The earliest pending deadline, {@link Long#MAX_VALUE} when none is: a punctuation before it has nothing to do. */
     public long earliest() {
-        return entries.isEmpty() ? Long.MAX_VALUE : entries.first().deadline;
+        return first == null ? Long.MAX_VALUE : first.deadline;
     }
 
     /**
@@ -125,6 +137,7 @@ public final class DeadlineIndex implements StateStore {
     @Override
     public void init(StateStoreContext context, StateStore root) {
         entries = new TreeSet<>();
+        first = null;
         rebuilt = false;
         // Registered without a changelog: there is nothing to restore, the rebuild happens in the processors.
         context.register(root, (key, value) -> { });
@@ -139,6 +152,7 @@ public final class DeadlineIndex implements StateStore {
     @Override
     public void close() {
         entries = new TreeSet<>();
+        first = null;
         open = false;
     }
 

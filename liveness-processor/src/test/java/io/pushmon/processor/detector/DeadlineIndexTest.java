@@ -2,6 +2,8 @@ package io.pushmon.processor.detector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 
 /** The deadline index's own rules, without a topology. */
@@ -59,5 +61,39 @@ class DeadlineIndexTest {
     void anEmptyIndexHasNoEarliestDeadline() {
         assertThat(pending.earliest()).isEqualTo(Long.MAX_VALUE);
         assertThat(pending.due(Long.MAX_VALUE, 10).due()).isEmpty();
+    }
+
+    @Test
+    void theEarliestDeadlineFollowsTheFirstEntryAsItIsAddedAndRemoved() {
+        pending.add(2_000, "a");
+        pending.add(1_000, "b");
+        assertThat(pending.earliest()).isEqualTo(1_000);
+
+        pending.remove(1_000, "b");
+        assertThat(pending.earliest()).isEqualTo(2_000);
+
+        pending.add(500, "c");
+        pending.remove(500, "not-there");
+        assertThat(pending.earliest()).isEqualTo(500);
+
+        pending.remove(500, "c");
+        pending.remove(2_000, "a");
+        assertThat(pending.earliest()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void theEarliestDeadlineIsTheFirstEntryAfterAnyMixOfAddsAndRemoves() {
+        Random random = new Random(16);
+        for (int step = 0; step < 20_000; step++) {
+            long deadline = random.nextInt(200);
+            String id = "m" + random.nextInt(50);
+            if (random.nextBoolean()) {
+                pending.add(deadline, id);
+            } else {
+                pending.remove(deadline, id);
+            }
+            long first = pending.all().isEmpty() ? Long.MAX_VALUE : pending.all().get(0).deadline();
+            assertThat(pending.earliest()).as("after step %d", step).isEqualTo(first);
+        }
     }
 }
